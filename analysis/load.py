@@ -1,0 +1,90 @@
+"""`load_tables`: the one way notebooks get the curated data — validated, typed, as of a day."""
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from . import dates
+from .errors import DataError
+from .schema import CLAIM_TABLES, TABLES
+from .validate import validate
+from .vocab import VAGUE_RANGES
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+_RANGE_COLUMNS = {
+    "arms_sales": ("quantity_qualifier", "quantity_low", "quantity_high"),
+    "fighter_estimates": ("qualifier", "low", "high"),
+}
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The curated tables. Every partial-date column `x` comes with `x_precision`,
+    `x_start` and `x_end`; claim tables carry `reported_date` (their source's publication
+    date, with the same companions)."""
+
+    sources: pd.DataFrame
+    actors: pd.DataFrame
+    arms_sales: pd.DataFrame
+    fighter_estimates: pd.DataFrame
+    diplomatic_contacts: pd.DataFrame
+    data_dir: Path
+    as_of: date | None = None
+    excluded_undated: int = 0
+    """Rows left out of an as-of edition because their source's date is not known."""
+
+    def claims(self):
+        """(name, frame) for the three claim tables."""
+        return [(name, getattr(self, name)) for name in CLAIM_TABLES]
+
+
+def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = None) -> Tables:
+    """Validated, typed tables. With `as_of`, only what was known that day: rows whose
+    source was certainly published by then (a month-precision date counts from its last
+    day; an unknown date is left out, and counted in `excluded_undated`)."""
+    data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
+    frames, problems = validate(data_dir)
+    if problems:
+        raise DataError(problems)
+    frames = {name: _with_spans(name, frame) for name, frame in frames.items()}
+    for name, columns in _RANGE_COLUMNS.items():
+        frames[name] = _fill_vague(frames[name], *columns)
+    published = frames["sources"].set_index("source_id")["published"]
+    for name in CLAIM_TABLES:
+        frame = frames[name].assign(reported_date=frames[name]["source_id"].map(published))
+        frames[name] = _add_span(frame, "reported_date")
+    excluded = 0
+    if as_of is not None:
+        day = pd.Timestamp(dates.parse_day(str(as_of)) if isinstance(as_of, str) else as_of)
+        known = frames["sources"]["published_end"] <= day
+        ids = set(frames["sources"].loc[known, "source_id"])
+        for name in CLAIM_TABLES:
+            undated = frames[name]["reported_date"].isna()
+            excluded += int(undated.sum())
+            frames[name] = frames[name][frames[name]["source_id"].isin(ids)]
+        frames["sources"] = frames["sources"][known]
+        as_of = day.date()
+    return Tables(**frames, data_dir=data_dir, as_of=as_of, excluded_undated=excluded)
+
+
+def _with_spans(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    for column, spec in TABLES[name].columns.items():
+        if (spec.metadata or {}).get("kind") == "partial date":
+            frame = _add_span(frame, column)
+    return frame
+
+
+def _add_span(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    spans = dates.spans(frame[column])
+    return frame.assign(**{f"{column}_{part}": spans[part] for part in spans})
+
+
+def _fill_vague(frame: pd.DataFrame, qualifier: str, low: str, high: str) -> pd.DataFrame:
+    frame = frame.copy()
+    for vague, (lo, hi) in VAGUE_RANGES.items():
+        mask = frame[qualifier] == vague
+        frame.loc[mask, low], frame.loc[mask, high] = lo, hi
+    return frame

@@ -1,0 +1,220 @@
+"""The curated tables, declared once with pandera: types, enums, ranges, keys, units.
+
+Every check carries `title` (what is wrong when it fails) and `error` (what was expected);
+the validator prints both. Column metadata carries what pandera has no slot for, read by
+the validator and the data dictionary: `references` (foreign key into another table),
+`list` (a ";"-separated list of references), `quote` (checked against the held document),
+`unit`, `kind`.
+"""
+
+import pandera.pandas as pa
+
+from . import checks  # noqa: F401  (registers the custom checks)
+from .vocab import (
+    ACTOR_KINDS,
+    ARMS_CATEGORIES,
+    ARMS_STATUSES,
+    CONTACT_KINDS,
+    CONTACT_STATUSES,
+    CREDIBILITY,
+    MEASURES,
+    QUALIFIERS,
+    RELIABILITY,
+    SOURCE_KINDS,
+    SOURCE_LEVELS,
+    TERMS,
+)
+
+ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+LIST_SEPARATOR = ";"
+
+
+def _one_of(vocabulary) -> pa.Check:
+    return pa.Check.isin(list(vocabulary), title="value not allowed",
+                         error="one of: " + ", ".join(map(str, vocabulary)))
+
+
+def _matches(pattern, expected) -> pa.Check:
+    return pa.Check.str_matches(f"^{pattern}$", title="badly formed", error=expected)
+
+
+def _text(description, *, required=False, unique=False, checks=(), **metadata) -> pa.Column:
+    trimmed = pa.Check.trimmed(title="leading or trailing spaces",
+                               error="no spaces around the value")
+    return pa.Column(str, nullable=not required, unique=unique, checks=[trimmed, *checks],
+                     description=description, metadata=metadata or None)
+
+
+def _id(description, pattern=ID_PATTERN) -> pa.Column:
+    return _text(description, required=True, unique=True,
+                 checks=[_matches(pattern, f"an id matching {pattern}")])
+
+
+def _enum(description, vocabulary, *, required=True) -> pa.Column:
+    return _text(description, required=required, checks=[_one_of(vocabulary)])
+
+
+def _ref(description, table, *, required=True) -> pa.Column:
+    return _text(description, required=required, references=table)
+
+
+def _date(description, *, required=False) -> pa.Column:
+    check = pa.Check.partial_date(title="not a valid date",
+                                  error="a date YYYY, YYYY-MM or YYYY-MM-DD that exists")
+    return _text(description, required=required, checks=[check], kind="partial date")
+
+
+def _number(description, dtype="Int64", *, unit="count", minimum=0) -> pa.Column:
+    check = (pa.Check.gt(0, title="out of range", error="a number > 0") if minimum > 0
+             else pa.Check.ge(0, title="out of range", error="a number >= 0"))
+    return pa.Column(dtype, nullable=True, checks=[check], description=description,
+                     metadata={"unit": unit})
+
+
+def _provenance() -> dict[str, pa.Column]:
+    return {
+        "source_id": _ref("the source document (sources.source_id)", "sources"),
+        "quote": _text("verbatim text from the source that supports the row; must be "
+                       "found in the held document", required=True, quote=True),
+        "quote_gloss": _text("English gloss of a non-English quote"),
+        "attributed_to": _ref("who made the claim when the source relays someone else "
+                              "(actors.actor_id); empty when the source asserts it itself",
+                              "actors", required=False),
+        "credibility": pa.Column(
+            "Int64", checks=[_one_of(CREDIBILITY)],
+            description="Admiralty information credibility of this claim, 1 (confirmed) "
+                        "to 6 (cannot be judged)"),
+        "notes": _text("curator's notes: extract row, date basis, disagreements"),
+    }
+
+
+def _claim_table(name, id_column, columns, description, checks=()) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {id_column: _id("unique id of the row"), **columns, **_provenance()},
+        checks=list(checks), strict=True, name=name, description=description,
+        metadata={"id": id_column},
+    )
+
+
+def _range_checks(qualifier, low, high) -> list[pa.Check]:
+    return [
+        pa.Check.low_not_above_high(low=low, high=high, title=f"{low} above {high}",
+                                    error=f"{low} <= {high}"),
+        pa.Check.qualifier_shape(qualifier=qualifier, low=low, high=high,
+                                 title="numbers do not fit the qualifier",
+                                 error=f"{low}/{high} filled as the qualifier requires"),
+    ]
+
+
+SOURCES = pa.DataFrameSchema(
+    {
+        "source_id": _id("unique id of the source", SLUG_PATTERN),
+        "title": _text("title as printed (or as recovered, see notes)", required=True),
+        "publisher": _text("publisher or outlet; empty when not printed"),
+        "author": _text("author; empty when not printed"),
+        "published": _date("publication date at the precision known; empty when not "
+                           "printed"),
+        "published_basis": _text("how the publication date is known", required=True),
+        "url": _text("address of the document as stored",
+                     checks=[_matches(r"https?://\S+", "an http(s) URL")]),
+        "kind": _enum("kind of document", SOURCE_KINDS),
+        "level": _enum("distance from the origin of the information", SOURCE_LEVELS),
+        "language": _text("language of the document (ISO 639-1)", required=True,
+                          checks=[_matches(r"[a-z]{2}", "a two-letter code")]),
+        "reliability": _enum("Admiralty source reliability A-F", RELIABILITY),
+        "document": _text("file in data/documents/ holding the source's text, if we hold it",
+                          checks=[_matches(r"[\w.-]+\.txt", "a .txt file name")]),
+        "notes": _text("why this reliability grade; anything odd about the source"),
+    },
+    strict=True, name="sources",
+    description="Sources: one row per document that a claim cites.",
+    metadata={"id": "source_id"},
+)
+
+ACTORS = pa.DataFrameSchema(
+    {
+        "actor_id": _id("unique id of the actor", SLUG_PATTERN),
+        "name": _text("English name", required=True),
+        "name_native": _text("name in its own script, as printed by a source"),
+        "kind": _enum("kind of actor", ACTOR_KINDS),
+        "country": _text("country the actor belongs to"),
+        "aliases": _text("other names sources use, ';'-separated; resolve to this actor"),
+        "part_of": _ref("parent actor (actors.actor_id): a person's state or body, a "
+                        "branch's group", "actors", required=False),
+        "role": _text("role, as a source states it"),
+    },
+    strict=True, name="actors",
+    description="Actors: one row per state, group, organisation or person.",
+    metadata={"id": "actor_id"},
+)
+
+ARMS_SALES = _claim_table(
+    "arms_sales", "sale_id",
+    {
+        "deal_id": _text("rows reporting the same deal share this slug",
+                         checks=[_matches(SLUG_PATTERN, "a lowercase slug")]),
+        "supplier": _ref("supplying actor (actors.actor_id)", "actors"),
+        "recipient": _ref("receiving actor (actors.actor_id)", "actors"),
+        "via": _ref("transit state or intermediary (actors.actor_id)", "actors",
+                    required=False),
+        "system": _text("weapon or item as the source names it", required=True),
+        "category": _enum("kind of weapon", ARMS_CATEGORIES),
+        "quantity_low": _number("lower bound of the quantity", unit="items", minimum=1),
+        "quantity_high": _number("upper bound of the quantity", unit="items", minimum=1),
+        "quantity_qualifier": _enum("how the source states the quantity", QUALIFIERS),
+        "status": _enum("stage the claim reports", ARMS_STATUSES),
+        "event_date": _date("when that status event happened"),
+        "terms": _enum("commercial terms", TERMS, required=False),
+        "value_usd_millions": _number("value as printed", "Float64", unit="USD millions",
+                                      minimum=1),
+    },
+    "Arms sales: one row per reported transfer, deal or allegation.",
+    _range_checks("quantity_qualifier", "quantity_low", "quantity_high"),
+)
+
+FIGHTER_ESTIMATES = _claim_table(
+    "fighter_estimates", "estimate_id",
+    {
+        "group": _ref("the group or force estimated (actors.actor_id)", "actors"),
+        "area": _text("where the estimate applies", required=True),
+        "measure": _enum("what is counted (unit in the Measures table)", MEASURES),
+        "low": _number("lower bound", unit="see measure"),
+        "high": _number("upper bound", unit="see measure"),
+        "qualifier": _enum("how the source states the number", QUALIFIERS),
+        "out_of": _number("total the number is part of ('25 of 34 provinces')",
+                          unit="see measure", minimum=1),
+        "as_of_date": _date("when the estimate applies"),
+    },
+    "Fighter estimates: one row per estimate by one source.",
+    _range_checks("qualifier", "low", "high"),
+)
+
+DIPLOMATIC_CONTACTS = _claim_table(
+    "diplomatic_contacts", "contact_id",
+    {
+        "date": _date("when the contact happened (or starts)"),
+        "date_end": _date("last day of a contact spanning several days"),
+        "actors": _text(
+            "the parties, ';'-separated actor ids (at least two)", required=True,
+            checks=[pa.Check.distinct_items(separator=LIST_SEPARATOR, minimum=2,
+                                            title="fewer than two parties",
+                                            error="at least two different actor ids")],
+            references="actors", list=True),
+        "via": _ref("intermediary (actors.actor_id)", "actors", required=False),
+        "place": _text("where"),
+        "kind": _enum("kind of contact", CONTACT_KINDS),
+        "status": _enum("whether it took place", CONTACT_STATUSES),
+        "topic": _text("what it was about", required=True),
+    },
+    "Diplomatic contacts: one row per meeting, channel, statement or agreement.",
+    [pa.Check.span_in_order(start="date", end="date_end", title="ends before it starts",
+                            error="date_end not before date")],
+)
+
+TABLES: dict[str, pa.DataFrameSchema] = {
+    s.name: s for s in (SOURCES, ACTORS, ARMS_SALES, FIGHTER_ESTIMATES, DIPLOMATIC_CONTACTS)
+}
+"""Every table, in load order; each is the file `<name>.csv` in the data directory."""
+
+CLAIM_TABLES = ("arms_sales", "fighter_estimates", "diplomatic_contacts")

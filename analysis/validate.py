@@ -1,0 +1,163 @@
+"""Check the curated tables against their declarations and each other, reporting ALL
+problems at once, each located as file:row:column."""
+
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .documents import held_text, quote_found
+from .errors import Problem
+from .reading import read_csv
+from .schema import LIST_SEPARATOR, TABLES
+
+_BUILTIN = {
+    "not_nullable": ("empty value", "a value"),
+    "field_uniqueness": ("duplicate id", "an id no other row uses"),
+}
+
+
+def validate(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Every table that could be read (typed, indexed by spreadsheet row) and every problem."""
+    frames, problems = {}, []
+    for name, schema in TABLES.items():
+        raw, found = read_csv(data_dir / f"{name}.csv", list(schema.columns))
+        problems += found
+        if raw is None:
+            continue
+        frame, found = _typed(f"{name}.csv", raw, schema)
+        problems += found + _schema_problems(f"{name}.csv", frame, schema)
+        frames[name] = frame
+    problems += _reference_problems(frames)
+    problems += _alias_problems(frames)
+    problems += _quote_problems(frames, data_dir / "documents")
+    return frames, sorted(set(problems), key=_order)
+
+
+def _order(p: Problem):
+    return (list(TABLES).index(p.file.removesuffix(".csv")) if p.file.endswith(".csv")
+            and p.file.removesuffix(".csv") in TABLES else 99, p.row or 0, p.column or "")
+
+
+def _typed(file: str, raw: pd.DataFrame, schema: pa.DataFrameSchema):
+    """Convert numeric columns, reporting values that are not numbers."""
+    frame, problems = raw.copy(), []
+    for name, column in schema.columns.items():
+        dtype = str(column.dtype)
+        if name not in frame or dtype not in ("Int64", "Float64"):
+            continue
+        numbers = pd.to_numeric(frame[name], errors="coerce")
+        bad = frame[name].notna() & numbers.isna()
+        expected = "a number"
+        if dtype == "Int64":
+            bad |= numbers.notna() & (numbers % 1 != 0)
+            expected = "a whole number"
+        for row, value in frame.loc[bad, name].items():
+            problems.append(Problem(file, row, name, "wrong type", value, expected))
+        frame[name] = numbers.where(~bad).astype(dtype)
+    return frame, problems
+
+
+def _schema_problems(file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema):
+    present = [c for c in schema.columns if c in frame]
+    usable = schema.select_columns(present)
+    usable.checks = [c for c in schema.checks
+                     if all(v in frame for v in c.statistics.values() if isinstance(v, str)
+                            and v in schema.columns)]
+    usable.strict = False
+    try:
+        usable.validate(frame[present], lazy=True)
+        return []
+    except pa.errors.SchemaErrors as e:
+        cases = e.failure_cases
+    problems = []
+    for case in cases.itertuples(index=False):
+        row = None if pd.isna(case.index) else int(case.index)
+        if case.schema_context == "DataFrameSchema":
+            check = usable.checks[int(case.check_number)]
+            columns = [v for v in check.statistics.values() if v in frame]
+            got = ", ".join(f"{c}={_show(frame.at[row, c])}" for c in columns)
+            problems.append(Problem(file, row, columns[-1], check.title, got, check.error))
+        elif case.check in _BUILTIN:
+            message, expected = _BUILTIN[case.check]
+            got = None if message == "empty value" else case.failure_case
+            problems.append(Problem(file, row, case.column, message, got, expected))
+        else:
+            check = usable.columns[case.column].checks[int(case.check_number)]
+            problems.append(Problem(file, row, case.column, check.title, case.failure_case,
+                                    check.error))
+    return problems
+
+
+def _show(value) -> str:
+    return "empty" if pd.isna(value) else str(value)
+
+
+def _ids(frames, table) -> set | None:
+    if table not in frames:
+        return None
+    return set(frames[table][TABLES[table].metadata["id"]].dropna())
+
+
+def _reference_problems(frames) -> list[Problem]:
+    problems = []
+    for name, frame in frames.items():
+        for column, spec in TABLES[name].columns.items():
+            target = (spec.metadata or {}).get("references")
+            known = _ids(frames, target) if target else None
+            if known is None or column not in frame:
+                continue
+            values = frame[column].dropna()
+            if (spec.metadata or {}).get("list"):
+                values = values.str.split(LIST_SEPARATOR).explode().str.strip()
+            missing = values[~values.isin(known)]
+            id_column = TABLES[target].metadata["id"]
+            article = "an" if id_column[0] in "aeiou" else "a"
+            for row, value in missing.items():
+                problems.append(Problem(f"{name}.csv", row, column, f"unknown {id_column}",
+                                        value, f"{article} {id_column} listed in {target}.csv"))
+    return problems
+
+
+def _alias_problems(frames) -> list[Problem]:
+    if "actors" not in frames:
+        return []
+    actors = frames["actors"]
+    names = pd.concat([
+        actors["name"].rename("alias").to_frame().assign(column="name"),
+        actors["aliases"].dropna().str.split(LIST_SEPARATOR).explode().str.strip()
+        .rename("alias").to_frame().assign(column="aliases"),
+    ])
+    names["key"] = names["alias"].str.casefold()
+    names["actor"] = actors.loc[names.index, "actor_id"].values
+    clashes = names[names.groupby("key")["actor"].transform("nunique") > 1]
+    return [
+        Problem("actors.csv", row, item.column, "name or alias shared by two actors",
+                item.alias, "each name and alias to resolve to one actor")
+        for row, item in clashes.iterrows() if item.column == "aliases"
+    ]
+
+
+def _quote_problems(frames, documents: Path) -> list[Problem]:
+    if "sources" not in frames:
+        return []
+    sources = frames["sources"].dropna(subset=["document"])
+    problems, held = [], {}
+    for row, source in sources.iterrows():
+        path = documents / source["document"]
+        if path.is_file():
+            held[source["source_id"]] = (path, source["document"])
+        else:
+            problems.append(Problem("sources.csv", row, "document", "document not found",
+                                    source["document"], f"a file in {documents}"))
+    for name, frame in frames.items():
+        if "quote" not in frame or "source_id" not in frame:
+            continue
+        rows = frame[frame["source_id"].isin(held) & frame["quote"].notna()]
+        for row, source_id, quote in rows[["source_id", "quote"]].itertuples():
+            path, document = held[source_id]
+            if not quote_found(quote, held_text(path)):
+                problems.append(Problem(f"{name}.csv", row, "quote",
+                                        "quote not found in the held document", quote,
+                                        f"verbatim text of documents/{document}"))
+    return problems

@@ -1,0 +1,67 @@
+"""load_tables: typed frames, dates with their precision, vague ranges, as-of editions."""
+
+import pandas as pd
+import pytest
+
+from analysis import DataError, ParameterError, load_tables
+
+
+def test_types_and_date_precision(data_dir):
+    t = load_tables(data_dir)
+    assert str(t.arms_sales["quantity_high"].dtype) == "Int64"
+    row = t.fighter_estimates.set_index("estimate_id").loc["E002"]
+    assert row["as_of_date"] == "2015-09"
+    assert row["as_of_date_precision"] == "month"
+    assert row["as_of_date_start"] == pd.Timestamp("2015-09-01")
+    assert row["as_of_date_end"] == pd.Timestamp("2015-09-30")
+    year = t.arms_sales.set_index("sale_id").loc["S001"]
+    assert (year["event_date_precision"], year["event_date_end"]) == ("year", pd.Timestamp(
+        "2015-12-31"))
+    assert t.diplomatic_contacts["date_precision"].tolist() == ["day"]
+
+
+def test_unknown_dates_stay_unknown(data_dir):
+    t = load_tables(data_dir)
+    row = t.arms_sales.set_index("sale_id").loc["S002"]
+    assert row["event_date_precision"] == "unknown"
+    assert pd.isna(row["event_date_start"]) and pd.isna(row["reported_date"])
+
+
+def test_vague_quantities_get_their_documented_range(data_dir):
+    t = load_tables(data_dir)
+    e = t.fighter_estimates.set_index("estimate_id").loc["E003"]
+    assert (e["low"], e["high"], e["qualifier"]) == (300, 900, "several_hundred")
+    s = t.arms_sales.set_index("sale_id").loc["S002"]
+    assert (s["quantity_low"], s["quantity_high"]) == (3, 9)
+
+
+def test_reported_date_comes_from_the_source(data_dir):
+    t = load_tables(data_dir)
+    assert set(t.fighter_estimates.loc[t.fighter_estimates["source_id"] == "doc-a",
+                                       "reported_date"]) == {"2015-12"}
+
+
+def test_as_of_keeps_only_what_was_known(data_dir):
+    t = load_tables(data_dir, as_of="2015-12-31")
+    assert t.as_of.isoformat() == "2015-12-31"
+    assert set(t.sources["source_id"]) == {"doc-a"}
+    for _, frame in t.claims():
+        assert set(frame["source_id"]) <= {"doc-a"}
+    assert t.excluded_undated == 2  # S002 and E003 cite the undated doc-b
+
+
+def test_as_of_counts_a_month_from_its_last_day(data_dir):
+    t = load_tables(data_dir, as_of="2015-12-30")
+    assert t.sources.empty and all(frame.empty for _, frame in t.claims())
+
+
+def test_bad_as_of_is_a_parameter_error(data_dir):
+    with pytest.raises(ParameterError, match="no such day .*2016-02-30"):
+        load_tables(data_dir, as_of="2016-02-30")
+
+
+def test_bad_data_raises_with_every_problem(data_dir):
+    (data_dir / "actors.csv").unlink()
+    with pytest.raises(DataError) as error:
+        load_tables(data_dir)
+    assert str(error.value.problems[0]).startswith("actors.csv: missing file")
