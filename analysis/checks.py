@@ -62,4 +62,4 @@ def qualifier_shape(df: pd.DataFrame, *, qualifier: str, low: str, high: str) ->
 def span_in_order(df: pd.DataFrame, *, start: str, end: str) -> pd.Series:
     """An end date that does not fall before its start date."""
     a, b = dates.spans(df[start]), dates.spans(df[end])
-    return (a["start"].isna() | b["end"].isna() | (b["end"] >= a["start"])).astype(bool)
+    return (a["first"].isna() | b["last"].isna() | (b["last"] >= a["first"])).astype(bool)

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from . import datadict
+from . import params as notebook_params
 from .errors import BedfellowsError, ParameterError
 from .load import DEFAULT_DATA_DIR
 from .validate import validate as validate_data
@@ -32,6 +33,52 @@ def validate(data: Path = DataOption):
     quotes = sum(int(f["quote"].notna().sum()) for f in frames.values() if "quote" in f)
     typer.echo(f"ok: {len(frames)} tables, {rows} rows, {len(frames['sources'])} sources, "
                f"{quotes} quotes checked in {data}")
+
+
+def _overrides(param: list[str]) -> dict[str, str]:
+    pairs = {}
+    for item in param:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise ParameterError(f"--param {item!r}: expected NAME=VALUE")
+        pairs[key.strip()] = value
+    return pairs
+
+
+@app.command()
+def build(
+    name: str = typer.Argument(None, help="configured brief (default: the first in briefs.toml)"),
+    as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD: the brief as known that day"),
+    param: list[str] = typer.Option([], "--param", help="NAME=VALUE, a notebook parameter"),
+    data: Path = DataOption,
+    out: Path = typer.Option(None, "--out", help="output directory (default: reports/)",
+                             file_okay=False),
+):
+    """Run a brief's notebook and publish its HTML and PDF under reports/<name>/<as-of>/."""
+    from . import config
+    from .build import build as build_brief
+    from .build import resolve_parameters
+
+    briefs = config.load()
+    if name is not None and config.check_name(name) not in briefs:
+        raise ParameterError(f"no brief named {name!r} (configured: {', '.join(briefs)})")
+    brief = briefs[name] if name else next(iter(briefs.values()))
+    declared = notebook_params.declared(brief.notebook)
+    overrides = {}
+    for key, text in _overrides(param).items():
+        if key not in declared:
+            raise ParameterError(f"unknown parameter {key!r} (expected one of: "
+                                 f"{', '.join(declared)})")
+        overrides[key] = notebook_params.from_text(declared[key]["type"], key, text)
+    if as_of is not None:
+        overrides["as_of"] = as_of
+    values = resolve_parameters(brief, overrides, data)
+    outcome = build_brief(brief, values, out_dir=out or config.REPORTS)
+    if outcome.status != "built":
+        typer.echo(f"{brief.name}: build failed: {outcome.message} "
+                   f"(executed notebook kept in {outcome.directory})", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{brief.name}: built {outcome.directory} in {outcome.timings['total']:.1f} s")
 
 
 @app.command("datadict")

@@ -17,7 +17,8 @@ default data was curated, and from what, is in [CURATION.md](CURATION.md).
   `file:row:column`, where row is the spreadsheet row (the header is row 1).
 - An empty cell means *unknown* or *not stated*; nothing is filled in from memory.
 - Partial dates keep their precision: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a year is a span,
-  never 1 January. When loaded, each date column `x` gains `x_precision`, `x_start`, `x_end`.
+  never 1 January. When loaded, each date column `x` gains `x_precision`, `x_first`, `x_last`
+  (the first and last day it covers).
 - Lists (actors of a contact, aliases) are separated by `{sep}`.
 - Every claim row carries its source, a verbatim quote found in the held document
   (`documents/`; `…` marks an omission), who made the claim (`attributed_to`) and an

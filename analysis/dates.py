@@ -1,15 +1,10 @@
 """Dates that keep their precision: "2015", "2015-08" and "2015-08-17" are all valid.
 
-A partial date is kept as its text plus a precision and the first and last day it covers,
+A partial date is kept as its text plus its precision and the first and last day it covers,
 so a year is a span, never silently 1 January.
 """
 
-import re
-from datetime import date
-
 import pandas as pd
-
-from .errors import ParameterError
 
 PATTERN = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 _PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
@@ -29,38 +24,28 @@ def precision(text: pd.Series) -> pd.Series:
 
 
 def spans(text: pd.Series) -> pd.DataFrame:
-    """Columns precision, start, end (datetime64) for a Series of partial dates.
-
-    Malformed or impossible dates (2016-02-30) get precision None and NaT bounds.
+    """Columns precision, first, last (datetime64: the first and last day covered) for a
+    Series of partial dates. Malformed or impossible dates (2016-02-30) get precision None
+    and NaT bounds.
     """
     prec = precision(text)
-    start = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
-    end = start.copy()
+    first = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    last = first.copy()
     for name, fmt in _FORMATS.items():
         mask = prec == name
         if not mask.any():
             continue
         parsed = pd.to_datetime(text[mask], format=fmt, errors="coerce")
-        start[mask] = parsed
+        first[mask] = parsed
         offset = {"year": pd.offsets.YearEnd(0), "month": pd.offsets.MonthEnd(0)}.get(name)
-        end[mask] = parsed + offset if offset is not None else parsed
-        prec[mask & start.isna()] = None
-    return pd.DataFrame({"precision": prec, "start": start, "end": end})
+        last[mask] = parsed + offset if offset is not None else parsed
+        prec[mask & first.isna()] = None
+    return pd.DataFrame({"precision": prec, "first": first, "last": last})
 
 
 def is_valid(text: pd.Series) -> pd.Series:
     """True where the value is empty or a well-formed date that exists."""
     return spans(text)["precision"].notna()
-
-
-def parse_day(value: str) -> date:
-    """A full YYYY-MM-DD date (parameters such as as_of), or a ParameterError saying why."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value or ""):
-        raise ParameterError(f"not a date (got {value!r}, expected YYYY-MM-DD)")
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ParameterError(f"no such day (got {value!r}, expected a real date)") from None
 
 
 _MONTHS = [

@@ -35,7 +35,8 @@ class DataError(BedfellowsError):
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s) in the data; run `brief validate`")
+        more = f" (and {len(problems) - 1} more: run `brief validate`)" if len(problems) > 1 else ""
+        super().__init__(f"{problems[0]}{more}")
 
 
 class ParameterError(BedfellowsError, ValueError):

@@ -8,6 +8,7 @@ import pandas as pd
 
 from . import dates
 from .errors import DataError
+from .params import parse_day
 from .schema import CLAIM_TABLES, TABLES
 from .validate import validate
 from .vocab import VAGUE_RANGES
@@ -23,8 +24,8 @@ _RANGE_COLUMNS = {
 @dataclass(frozen=True)
 class Tables:
     """The curated tables. Every partial-date column `x` comes with `x_precision`,
-    `x_start` and `x_end`; claim tables carry `reported_date` (their source's publication
-    date, with the same companions)."""
+    `x_first` and `x_last` (the first and last day it covers); claim tables carry
+    `reported_date` (their source's publication date, with the same companions)."""
 
     sources: pd.DataFrame
     actors: pd.DataFrame
@@ -58,8 +59,8 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
         frames[name] = _add_span(frame, "reported_date")
     excluded = 0
     if as_of is not None:
-        day = pd.Timestamp(dates.parse_day(str(as_of)) if isinstance(as_of, str) else as_of)
-        known = frames["sources"]["published_end"] <= day
+        day = pd.Timestamp(parse_day(str(as_of)) if isinstance(as_of, str) else as_of)
+        known = frames["sources"]["published_last"] <= day
         ids = set(frames["sources"].loc[known, "source_id"])
         for name in CLAIM_TABLES:
             undated = frames[name]["reported_date"].isna()

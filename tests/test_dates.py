@@ -2,15 +2,16 @@ import pandas as pd
 import pytest
 
 from analysis import ParameterError, dates
+from analysis.params import parse_day
 
 
 def test_spans_keep_precision():
     s = pd.Series(["2015", "2015-08", "2015-08-17", None], dtype="string")
     out = dates.spans(s)
     assert out["precision"].tolist() == ["year", "month", "day", "unknown"]
-    assert out["start"].tolist()[:3] == [pd.Timestamp("2015-01-01"), pd.Timestamp("2015-08-01"),
+    assert out["first"].tolist()[:3] == [pd.Timestamp("2015-01-01"), pd.Timestamp("2015-08-01"),
                                          pd.Timestamp("2015-08-17")]
-    assert out["end"].tolist()[:3] == [pd.Timestamp("2015-12-31"), pd.Timestamp("2015-08-31"),
+    assert out["last"].tolist()[:3] == [pd.Timestamp("2015-12-31"), pd.Timestamp("2015-08-31"),
                                        pd.Timestamp("2015-08-17")]
 
 
@@ -33,4 +34,4 @@ def test_display_at_own_precision():
 @pytest.mark.parametrize("bad", ["2016-02-30", "yesterday", "2016-2-3", ""])
 def test_parse_day_rejects(bad):
     with pytest.raises(ParameterError):
-        dates.parse_day(bad)
+        parse_day(bad)

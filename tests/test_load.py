@@ -12,19 +12,19 @@ def test_types_and_date_precision(data_dir):
     row = t.fighter_estimates.set_index("estimate_id").loc["E002"]
     assert row["as_of_date"] == "2015-09"
     assert row["as_of_date_precision"] == "month"
-    assert row["as_of_date_start"] == pd.Timestamp("2015-09-01")
-    assert row["as_of_date_end"] == pd.Timestamp("2015-09-30")
+    assert row["as_of_date_first"] == pd.Timestamp("2015-09-01")
+    assert row["as_of_date_last"] == pd.Timestamp("2015-09-30")
     year = t.arms_sales.set_index("sale_id").loc["S001"]
-    assert (year["event_date_precision"], year["event_date_end"]) == ("year", pd.Timestamp(
+    assert (year["event_date_precision"], year["event_date_last"]) == ("year", pd.Timestamp(
         "2015-12-31"))
-    assert t.diplomatic_contacts["date_precision"].tolist() == ["day"]
+    assert t.diplomatic_contacts["date_precision"].tolist() == ["day", "month"]
 
 
 def test_unknown_dates_stay_unknown(data_dir):
     t = load_tables(data_dir)
     row = t.arms_sales.set_index("sale_id").loc["S002"]
     assert row["event_date_precision"] == "unknown"
-    assert pd.isna(row["event_date_start"]) and pd.isna(row["reported_date"])
+    assert pd.isna(row["event_date_first"]) and pd.isna(row["reported_date"])
 
 
 def test_vague_quantities_get_their_documented_range(data_dir):

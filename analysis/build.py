@@ -1,0 +1,145 @@
+"""`brief build`: run a brief's notebook with papermill and publish its HTML and PDF.
+
+Order matters for speed: parameters are checked first (no kernel yet), then the kernel and
+the SVG helper process start, and the builder's own heavy imports overlap their start-up.
+Outputs are staged and published by rename; a failed build publishes nothing and keeps its
+executed notebook and a manifest under `<brief>/failed/`.
+"""
+
+import json
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from . import params, provenance, publish
+from .config import REPORTS, ROOT, BriefConfig
+from .execute import ExecutionFailed, Kernel, run
+
+CELL_TIMEOUT = 120
+RUN_TIMEOUT = 600
+
+
+@dataclass
+class Outcome:
+    name: str
+    status: str  # "built" or "failed"
+    edition: str
+    directory: Path
+    message: str = ""
+    timings: dict = field(default_factory=dict)
+
+
+class _Clock:
+    def __init__(self):
+        self.start = self.last = time.perf_counter()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, name: str):
+        now = time.perf_counter()
+        self.laps[name] = round(now - self.last, 3)
+        self.last = now
+
+    def total(self) -> dict:
+        return {**self.laps, "total": round(time.perf_counter() - self.start, 3)}
+
+
+def resolve_parameters(brief: BriefConfig, overrides: dict, data_dir: Path | None) -> dict:
+    """The brief's parameter values, checked against the notebook's declarations."""
+    given = {**brief.parameters, **overrides}
+    if data_dir is not None:
+        given["data_dir"] = str(Path(data_dir).resolve())
+    return params.resolve(params.declared(brief.notebook), given)
+
+
+def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
+          cell_timeout: int = CELL_TIMEOUT, run_timeout: int = RUN_TIMEOUT) -> Outcome:
+    """Build one brief with already-resolved parameter values."""
+    clock = _Clock()
+    edition = values.get("as_of") or date.today().isoformat()
+    brief_dir = Path(out_dir) / brief.name
+    stage = publish.staging(brief_dir, "build")
+    sockets = Path(tempfile.mkdtemp(prefix="bedfellows-kernel-"))
+    kernel = Kernel(sockets, cwd=brief.notebook.parent)
+    svg_worker = None
+    if "pdf" in brief.formats:
+        from .svg import SvgWorker
+
+        svg_worker = SvgWorker()
+    clock.lap("start")
+    executed = stage / f"{brief.name}.ipynb"
+    manifest = _manifest(brief, values, edition)
+    try:
+        run(brief.notebook, executed, values, kernel, cell_timeout=cell_timeout,
+            run_timeout=run_timeout)
+        clock.lap("execute")
+        _render(brief, values, executed, stage, svg_worker, clock)
+    except ExecutionFailed as failure:
+        manifest.update(status="failed", timings=clock.total(), failure={
+            "class": failure.kind, "cell_index": failure.cell_index,
+            "error_name": failure.ename, "message": str(failure)})
+        _write_manifest(stage, manifest)
+        publish.replace_dir(stage, brief_dir / "failed")
+        return Outcome(brief.name, "failed", edition, brief_dir / "failed", str(failure),
+                       clock.total())
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    finally:
+        kernel.shutdown()
+        shutil.rmtree(sockets, ignore_errors=True)
+        if svg_worker:
+            svg_worker.close()
+    manifest["outputs"] = {p.name: provenance.sha256(p) for p in sorted(stage.iterdir())}
+    manifest.update(status="built", timings=clock.total())
+    _write_manifest(stage, manifest)
+    target = brief_dir / edition
+    publish.replace_dir(stage, target)
+    publish.copy_dir(target, brief_dir / "latest")
+    shutil.rmtree(brief_dir / "failed", ignore_errors=True)
+    return Outcome(brief.name, "built", edition, target, timings=clock.total())
+
+
+def _render(brief, values, executed: Path, stage: Path, svg_worker, clock: _Clock) -> None:
+    import nbformat
+
+    from . import export_html
+    from .theme import MIME_TYPE
+
+    nb = nbformat.read(executed, as_version=4)
+    specs = [o["data"][MIME_TYPE] for o in export_html.figure_outputs(nb)]
+    pending = svg_worker.submit(specs) if svg_worker else None
+    title = values.get("title", brief.name)
+    if "html" in brief.formats:
+        html = export_html.render(nb, mode="web", title=title)
+        (stage / f"{brief.name}.html").write_text(html, encoding="utf-8")
+        clock.lap("html")
+    if pending is not None:
+        svgs = pending.result()
+        clock.lap("svg")
+        from . import export_pdf
+
+        printable = export_html.render(nb, mode="print", title=title, svgs=svgs,
+                                       paper=values.get("paper", "A4"))
+        export_pdf.write(printable, stage / f"{brief.name}.pdf")
+        clock.lap("pdf")
+
+
+def _manifest(brief: BriefConfig, values: dict, edition: str) -> dict:
+    data_dir = Path(values.get("data_dir") or ROOT / "data")
+    files = [brief.notebook, ROOT / "requirements.lock", *provenance.data_files(data_dir)]
+    return {
+        "brief": brief.name,
+        "edition": edition,
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "parameters": values,
+        "inputs": {str(p): provenance.sha256(p) for p in files if p.is_file()},
+        "versions": provenance.versions(),
+    }
+
+
+def _write_manifest(stage: Path, manifest: dict) -> None:
+    (stage / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str) + "\n",
+                                         encoding="utf-8")

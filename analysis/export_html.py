@@ -1,0 +1,105 @@
+"""An executed brief notebook -> one self-contained HTML page (nbconvert, our template).
+
+Two modes from the same notebook: "web" (interactive Vega charts; the Vega bundle inlined
+once; fonts as data URIs; a Content-Security-Policy that forbids every network load) and
+"print" (static SVG charts; the input to WeasyPrint).
+"""
+
+import base64
+import copy
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+import nbformat
+
+from . import assets
+from .figures import figure_html
+from .theme import MIME_TYPE
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+CSS = (TEMPLATES / "brief" / "brief.css").read_text(encoding="utf-8")
+
+EMBED_SCRIPT = """document.querySelectorAll(".vega-chart").forEach(function (el) {
+  var spec = JSON.parse(document.getElementById(el.dataset.spec).textContent);
+  vegaEmbed(el, spec, {actions: false, renderer: "svg"}).then(function (r) {
+    var svg = r.view.container().querySelector("svg");
+    if (svg) {
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", spec.description || "");
+    }
+  }).catch(function (e) { el.textContent = "Chart could not be drawn: " + e; });
+});"""
+
+
+def figure_outputs(nb: nbformat.NotebookNode) -> list:
+    """Every chart output, in document order."""
+    return [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])
+            if MIME_TYPE in o.get("data", {})]
+
+
+def _figure(output, mode: str) -> str:
+    spec = output["data"][MIME_TYPE]
+    meta = output.get("metadata", {}).get(MIME_TYPE, {})
+    if mode == "print":
+        body = meta["svg"]
+    else:
+        key = f"spec-{meta['index']}"
+        data = json.dumps(spec, separators=(",", ":")).replace("<", "\\u003c")
+        body = (f'<div class="vega-chart" data-spec="{key}"></div>'
+                f'<script type="application/json" id="{key}">{data}</script>')
+    return figure_html(spec, body, meta.get("caption", ""))
+
+
+@cache
+def _exporter():
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    priority = [MIME_TYPE, "text/html", "text/markdown", "image/svg+xml", "image/png",
+                "text/plain"]
+    exporter = HTMLExporter(
+        config=Config({"NbConvertBase": {"display_data_priority": priority}}),
+        template_name="brief", extra_template_basedirs=[str(TEMPLATES)], exclude_input=True,
+        exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="")
+    exporter.register_filter("figure", _figure)
+    return exporter
+
+
+def _csp(scripts: list[str]) -> str:
+    digests = (base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts)
+    hashes = " ".join(f"'sha256-{d}'" for d in digests)
+    return ("default-src 'none'; " f"script-src {hashes} 'unsafe-eval'; "
+            "style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
+            "frame-src 'none'; form-action 'none'; base-uri 'none'")
+
+
+def toc(nb: nbformat.NotebookNode) -> list[tuple[str, str]]:
+    return [tuple(o["metadata"]["bedfellows"]["toc"]) for cell in nb.cells
+            for o in cell.get("outputs", [])
+            if o.get("metadata", {}).get("bedfellows", {}).get("toc")]
+
+
+def render(nb: nbformat.NotebookNode, *, mode: str, title: str, svgs: list[str] = (),
+           paper: str = "A4", lang: str = "en") -> str:
+    """The brief as HTML. `svgs` (print mode) are the charts' SVGs, in document order."""
+    nb = copy.deepcopy(nb)
+    nb.cells = [c for c in nb.cells
+                if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
+    for i, output in enumerate(figure_outputs(nb)):
+        meta = output.setdefault("metadata", {}).setdefault(MIME_TYPE, {})
+        meta["index"] = i
+        if mode == "print":
+            meta["svg"] = svgs[i]
+    brief = {"mode": mode, "title": title, "lang": lang, "mime": MIME_TYPE, "toc": toc(nb),
+             "font_faces": assets.font_faces(embed=mode == "web"),
+             "css": CSS + f"\n@page {{ size: {paper}; }}"}
+    if mode == "web":
+        specs = [o["data"][MIME_TYPE] for o in figure_outputs(nb)]
+        schema = specs[0]["$schema"] if specs else "v6.4"
+        brief["bundle"] = assets.inline_script(assets.vega_bundle(schema)) if specs else ""
+        brief["embed_script"] = EMBED_SCRIPT if specs else ""
+        brief["csp"] = _csp([brief["bundle"], brief["embed_script"]])
+    body, _ = _exporter().from_notebook_node(nb, resources={"brief": brief})
+    return body

@@ -1,0 +1,96 @@
+"""Generated prose: every number, date and name comes from the data, with its citation.
+
+Functions take tidy frames and a `Citations`, and return safe HTML (`Markup`).
+"""
+
+import pandas as pd
+
+from . import dates, wording
+from .citations import Citations
+from .html import Markup, escape
+from .load import Tables
+from .prepare import STATUS_ORDER, actor_names
+
+STAGE_WORDS = {
+    "alleged": "alleged", "denied": "denied", "intended": "intended by the buyer",
+    "offered": "offered by the supplier", "negotiating": "under negotiation",
+    "agreed": "agreed in principle", "ordered": "contracted", "delivered": "delivered",
+}
+
+
+def arms_summary(t: Tables, cite: Citations) -> Markup:
+    """One line per route: the furthest stage any report places it at, and what."""
+    a = t.arms_sales
+    if a.empty:
+        return Markup("<p>No arms transfers are recorded for this selection.</p>")
+    names = actor_names(t)
+    a = a.assign(stage=a["status"].map(STATUS_ORDER.index),
+                 route=a["supplier"].map(names) + " → " + a["recipient"].map(names))
+    items = []
+    for route, rows in a.groupby("route", sort=False):
+        best = rows[rows["status"] != "denied"].sort_values("stage").tail(1)
+        best = best if not best.empty else rows.tail(1)
+        top = best.iloc[0]
+        same = rows[rows["status"] == top["status"]]
+        systems = ", ".join(dict.fromkeys(same["system"]))
+        via = f" via {names[top['via']]}" if isinstance(top["via"], str) else ""
+        quantity = wording.quantity(top["quantity_qualifier"], top["quantity_low"],
+                                    top["quantity_high"])
+        when = dates.display(top["event_date"])
+        line = (f"<strong>{escape(route)}</strong>{escape(via)}: furthest reported stage "
+                f"<em>{STAGE_WORDS[top['status']]}</em> — {escape(systems)} "
+                f"({escape(quantity)}; {escape(when)})"
+                f"{cite.claims('arms_sales', same['sale_id'])}")
+        denied = rows[rows["status"] == "denied"]
+        if not denied.empty:
+            line += (f"; a denial is also on record"
+                     f"{cite.claims('arms_sales', denied['sale_id'])}")
+        items.append(f"<li>{line}.</li>")
+    total = wording.plural(len(a), "report")
+    return Markup(f"<p>{total} on {wording.plural(len(items), 'route')}:</p>"
+                  f"<ul class=\"findings\">{''.join(items)}</ul>")
+
+
+def estimates_summary(points: pd.DataFrame, cite: Citations, measure: str) -> Markup:
+    """Per group: the latest dated estimate, and the spread of all estimates."""
+    if points.empty:
+        return Markup(f"<p>No dated estimates of {escape(measure)} in this selection.</p>")
+    items = []
+    for group, rows in points.groupby("group", sort=True):
+        rows = rows.sort_values("start")
+        latest = rows.iloc[-1]
+        low, high = rows["low"].min(), rows["high"].max()
+        claimants = rows["claimant"].nunique()
+        items.append(
+            f"<li><strong>{escape(group)}</strong>: latest estimate "
+            f"{escape(latest['figure'])} {escape(measure)} ({escape(latest['when'])}, "
+            f"according to {escape(latest['claimant'])})"
+            f"{cite.claim('fighter_estimates', latest['estimate_id'])}; "
+            f"{wording.plural(len(rows), 'dated estimate')} from "
+            f"{wording.plural(claimants, 'claimant')} span {wording.number(low)} to "
+            f"{wording.number(high)}.</li>")
+    return Markup(f"<ul class=\"findings\">{''.join(items)}</ul>")
+
+
+def contacts_summary(events: pd.DataFrame, undated: int, cite: Citations) -> Markup:
+    """How many contacts, over what period, the first and the latest, intermediaries."""
+    if events.empty:
+        return Markup("<p>No dated diplomatic contacts in this selection.</p>")
+    events = events.sort_values("start")
+    first, last = events.iloc[0], events.iloc[-1]
+    via = events[events["via"] != ""]
+    parts = [
+        f"<p>{wording.plural(len(events), 'dated contact')} between "
+        f"{escape(dates.display(str(first['start'].year)))} and "
+        f"{escape(str(last['start'].year))}"
+        + (f" (and {wording.plural(undated, 'undated one')})" if undated else "") + ". "
+        f"The earliest: {escape(first['topic'])} ({escape(first['when'])}, "
+        f"{escape(first['place'])}){cite.claim('diplomatic_contacts', first['contact_id'])}. "
+        f"The latest: {escape(last['topic'])} ({escape(last['when'])}, "
+        f"{escape(last['place'])}){cite.claim('diplomatic_contacts', last['contact_id'])}.</p>"
+    ]
+    if not via.empty:
+        names = ", ".join(dict.fromkeys(via["via"]))
+        parts.append(f"<p>Intermediaries on record: {escape(names)}"
+                     f"{cite.claims('diplomatic_contacts', via['contact_id'])}.</p>")
+    return Markup("".join(parts))

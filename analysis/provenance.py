@@ -1,0 +1,26 @@
+"""What a brief was built from: input checksums and package versions."""
+
+import hashlib
+from importlib import metadata
+from pathlib import Path
+
+PACKAGES = ("bedfellows", "pandas", "pandera", "altair", "vl-convert-python", "papermill",
+            "nbconvert", "nbclient", "weasyprint")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """Every file the tables are read from: the CSVs and the held documents."""
+    data_dir = Path(data_dir)
+    return sorted([*data_dir.glob("*.csv"), *(data_dir / "documents").glob("*")])
+
+
+def checksums(files: list[Path], root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): sha256(p) for p in files}
+
+
+def versions() -> dict[str, str]:
+    return {name: metadata.version(name) for name in PACKAGES}

@@ -1,0 +1,33 @@
+"""Words for numbers, with their qualifiers kept: "as many as 3,000", "several hundred"."""
+
+import pandas as pd
+
+from .vocab import VAGUE_RANGES
+
+_PREFIX = {
+    "about": "about ", "nearly": "nearly ", "as_many_as": "as many as ", "up_to": "up to ",
+    "at_least": "at least ", "less_than": "less than ",
+}
+_VAGUE = {"several": "several", "several_hundred": "several hundred"}
+
+
+def number(value) -> str:
+    return f"{int(value):,}"
+
+
+def quantity(qualifier: str, low, high, unit: str = "") -> str:
+    """The figure as the source put it; a range keeps both ends."""
+    unit = f" {unit}" if unit else ""
+    if qualifier in _VAGUE:
+        lo, hi = VAGUE_RANGES[qualifier]
+        return f"{_VAGUE[qualifier]}{unit} (read as {number(lo)}–{number(hi)})"
+    if qualifier == "unknown" or (pd.isna(low) and pd.isna(high)):
+        return f"an unstated number of{unit}" if unit else "number not stated"
+    if qualifier == "between":
+        return f"{number(low)}–{number(high)}{unit}"
+    value = high if pd.isna(low) else low
+    return f"{_PREFIX.get(qualifier, '')}{number(value)}{unit}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count:,} {singular if count == 1 else plural_form or singular + 's'}"

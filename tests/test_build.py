@@ -1,0 +1,175 @@
+"""`brief build`, end to end: real papermill, nbconvert, vl-convert and WeasyPrint runs."""
+
+import json
+import re
+import shutil
+import unicodedata
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from conftest import FIXTURES, require_tool, run_brief
+
+pytestmark = pytest.mark.slow
+NAME = "russia-taliban"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The default brief built from the fixture data (Cyrillic, Arabic, a <script> in a
+    text field)."""
+    out = tmp_path_factory.mktemp("reports")
+    result = run_brief("build", "--data", FIXTURES / "data", "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out / NAME / "latest"
+
+
+@pytest.fixture(scope="module")
+def soup(built):
+    return BeautifulSoup((built / f"{NAME}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_outputs_and_manifest(built):
+    assert {p.name for p in built.iterdir()} == {
+        f"{NAME}.html", f"{NAME}.pdf", f"{NAME}.ipynb", "manifest.json"}
+    manifest = json.loads((built / "manifest.json").read_text())
+    assert manifest["status"] == "built"
+    assert manifest["parameters"]["paper"] == "A4"
+    assert any(k.endswith("arms_sales.csv") for k in manifest["inputs"])
+    assert all(re.fullmatch(r"[0-9a-f]{64}", v) for v in manifest["inputs"].values())
+    assert {"execute", "html", "pdf", "total"} <= set(manifest["timings"])
+    assert manifest["versions"]["papermill"]
+    edition = built.parent / manifest["edition"]
+    assert (edition / f"{NAME}.pdf").read_bytes() == (built / f"{NAME}.pdf").read_bytes()
+
+
+def test_html_has_no_code_parameters_or_banner(soup):
+    html = str(soup)
+    assert not soup.select("pre, code, .jp-InputArea, .input_area, .prompt")
+    for leftover in ("as_of: Day", "# Parameters", "injected-parameters", "brief.arms()",
+                     "import Brief", "papermill-error", "An Exception was encountered"):
+        assert leftover not in html
+
+
+def test_html_is_self_contained(soup):
+    for tag in soup.find_all(src=True):
+        assert tag["src"].startswith("data:"), tag
+    for tag in soup.find_all(href=True):
+        assert tag["href"].startswith("#"), tag
+    assert "@import" not in str(soup.style)
+    bundles = [s for s in soup.find_all("script") if "window.vegaEmbed=" in (s.string or "")]
+    assert len(bundles) == 1, "the Vega bundle is inlined exactly once"
+    csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp
+
+
+def test_html_structure(soup):
+    assert soup.html["lang"] == "en"
+    assert len(soup.find_all("h1")) == 1
+    assert soup.find("meta", charset="utf-8")
+    toc = [a["href"] for a in soup.select("nav.toc a")]
+    assert toc == ["#arms", "#estimates", "#contacts", "#sources", "#colophon"]
+    for anchor in toc:
+        assert soup.find(id=anchor[1:]), anchor
+    figures = soup.select("figure.chart")
+    assert len(figures) == 3
+    for figure in figures:
+        assert figure.select_one(".vega-chart")
+        assert figure.figcaption.select_one(".description").get_text(strip=True)
+        assert figure.figcaption.select_one(".source-line")
+    assert "@media print" in soup.style.string
+
+
+def test_every_citation_resolves(soup):
+    for link in soup.select(".cite a, .source-line a"):
+        assert soup.find(id=link["href"][1:]), link["href"]
+    ids = [t["id"] for t in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids)), "ids are unique"
+
+
+def test_data_text_is_escaped(soup):
+    scripts = soup.find_all("script")
+    assert all(s.get("type") == "application/json" or "vegaEmbed" in (s.string or "")
+               for s in scripts)
+    assert "talks <script>alert('x')</script> & more" in soup.get_text()
+
+
+def _pdf_text(path) -> str:
+    return unicodedata.normalize("NFKC", "\n".join(
+        p.extract_text() for p in PdfReader(path).pages))
+
+
+def test_pdf(built):
+    reader = PdfReader(built / f"{NAME}.pdf")
+    assert len(reader.pages) >= 2
+    text = _pdf_text(built / f"{NAME}.pdf")
+    assert "Russia and the Taliban" in text
+    assert re.search(r"Page 1 of \d+", text)
+    assert "UNCLASSIFIED // OPEN SOURCE" in text
+    assert "Замир Кабулов" in text
+    arabic = unicodedata.normalize("NFKC", "ذبیح‌الله مجاهد").replace("\u200c", "")
+    flat = text.replace("\u200c", "")
+    assert arabic in flat or arabic[::-1] in flat or all(w in flat for w in arabic.split())
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            descriptor = font.get_object().get("/FontDescriptor")
+            if descriptor is None:
+                for child in font.get_object().get("/DescendantFonts", []):
+                    descriptor = child.get_object().get("/FontDescriptor")
+            assert descriptor is not None
+            descriptor = descriptor.get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts.add(str(descriptor["/FontName"]))
+    assert fonts and all("Bedfellows" in f for f in fonts), "only the bundled fonts"
+    assert reader.outline, "bookmarks from the headings"
+
+
+def test_html_renders_offline_in_chromium(built):
+    chromium = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    url = (built / f"{NAME}.html").as_uri()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        context = browser.new_context(offline=True)
+        page = context.new_page()
+        requests, problems = [], []
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(url)
+        page.wait_for_function(
+            "document.querySelectorAll('.vega-chart svg').length === "
+            "document.querySelectorAll('.vega-chart').length", timeout=20000)
+        charts = page.locator(".vega-chart svg").count()
+        browser.close()
+    assert charts == 3
+    assert requests == [url], "no request but the page itself"
+    assert problems == []
+
+
+def test_failed_build_keeps_the_last_good_brief(tmp_path, built):
+    out = tmp_path / "reports"
+    shutil.copytree(built.parent, out / NAME)
+    before = {p.name: p.read_bytes() for p in (out / NAME / "latest").iterdir()}
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "data", data)
+    (data / "arms_sales.csv").write_text(
+        (data / "arms_sales.csv").read_text().replace("alleged,2015,", "rumoured,2015,"))
+    result = run_brief("build", "--data", data, "--out", out)
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert ("cell error in cell 2: DataError: arms_sales.csv:2:status: value not allowed "
+            "(got 'rumoured'") in result.stderr
+    assert {p.name: p.read_bytes() for p in (out / NAME / "latest").iterdir()} == before
+    failed = out / NAME / "failed"
+    manifest = json.loads((failed / "manifest.json").read_text())
+    assert manifest["status"] == "failed"
+    assert manifest["failure"]["class"] == "cell error"
+    assert manifest["failure"]["error_name"] == "DataError"
+    assert (failed / f"{NAME}.ipynb").is_file()
+    assert not [p for p in (out / NAME).iterdir() if p.name.startswith(".")], "no debris"
