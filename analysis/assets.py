@@ -4,21 +4,15 @@ import base64
 import os
 import re
 from functools import cache
-from pathlib import Path
 
-from .svg import FONTS, _vl_version
-from .theme import FONT
+from .cache import cache_dir
+from .svg import FONT, FONTS, _vl_version
 
 FONT_FACES = [  # (file stem, weight, style, embedded in the HTML)
     ("BedfellowsSans-Regular", 400, "normal", True),
     ("BedfellowsSans-Bold", 700, "normal", True),
     ("BedfellowsSans-Italic", 400, "italic", False),  # browsers slant the regular face
 ]
-
-
-def cache_dir() -> Path:
-    root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(root) / "bedfellows"
 
 
 def vega_bundle(spec_schema: str) -> str:
@@ -32,7 +26,6 @@ def vega_bundle(spec_schema: str) -> str:
     vl = _vl_version({"$schema": spec_schema})
     path = cache_dir() / f"vega-bundle-{vl_convert.__version__}-vl{vl}.js"
     if not path.is_file():
-        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(vl_convert.javascript_bundle(vl_version=vl), encoding="utf-8")
         tmp.replace(path)

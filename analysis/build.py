@@ -9,6 +9,7 @@ executed notebook and a manifest under `<brief>/failed/`.
 import json
 import shutil
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 from . import params, provenance, publish
 from .config import REPORTS, ROOT, BriefConfig
 from .execute import ExecutionFailed, Kernel, run
+from .outputs import MIME_TYPE
 
 CELL_TIMEOUT = 120
 RUN_TIMEOUT = 600
@@ -63,19 +65,31 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
     stage = publish.staging(brief_dir, "build")
     sockets = Path(tempfile.mkdtemp(prefix="bedfellows-kernel-"))
     kernel = Kernel(sockets, cwd=brief.notebook.parent)
-    svg_worker = None
+    worker = None
     if "pdf" in brief.formats:
-        from .svg import SvgWorker
+        from .worker import Worker
 
-        svg_worker = SvgWorker()
+        worker = Worker()
+    # The builder is idle while the kernel works: load the HTML renderer meanwhile.
+    warm = threading.Thread(target=_prepare_renderers, daemon=True)
+    warm.start()
     clock.lap("start")
     executed = stage / f"{brief.name}.ipynb"
     manifest = _manifest(brief, values, edition)
+    charts = []  # futures, one per cell with charts, in document order
+
+    def draw_charts(cell, **_):
+        specs = [o["data"][MIME_TYPE] for o in cell.get("outputs", [])
+                 if MIME_TYPE in o.get("data", {})]
+        if specs and worker:
+            charts.append(worker.charts(specs))
+
     try:
         run(brief.notebook, executed, values, kernel, cell_timeout=cell_timeout,
-            run_timeout=run_timeout)
+            run_timeout=run_timeout, on_cell_executed=draw_charts)
         clock.lap("execute")
-        _render(brief, values, executed, stage, svg_worker, clock)
+        warm.join()
+        _render(brief, values, executed, stage, worker, charts, clock)
     except ExecutionFailed as failure:
         manifest.update(status="failed", timings=clock.total(), failure={
             "class": failure.kind, "cell_index": failure.cell_index,
@@ -90,8 +104,8 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
     finally:
         kernel.shutdown()
         shutil.rmtree(sockets, ignore_errors=True)
-        if svg_worker:
-            svg_worker.close()
+        if worker:
+            worker.close()
     manifest["outputs"] = {p.name: provenance.sha256(p) for p in sorted(stage.iterdir())}
     manifest.update(status="built", timings=clock.total())
     _write_manifest(stage, manifest)
@@ -102,28 +116,37 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
     return Outcome(brief.name, "built", edition, target, timings=clock.total())
 
 
-def _render(brief, values, executed: Path, stage: Path, svg_worker, clock: _Clock) -> None:
+def _prepare_renderers() -> None:
+    from . import assets, export_html
+
+    export_html.prepare()
+    assets.font_faces(embed=True)
+
+
+def _render(brief, values, executed: Path, stage: Path, worker, charts: list,
+            clock: _Clock) -> None:
+    """HTML and PDF from the executed notebook: the PDF is laid out in the worker while
+    this process renders the HTML. `charts` are the chart PDFs the worker is drawing."""
     import nbformat
 
-    from . import export_html
-    from .theme import MIME_TYPE
+    from . import export_html, export_pdf
 
     nb = nbformat.read(executed, as_version=4)
-    specs = [o["data"][MIME_TYPE] for o in export_html.figure_outputs(nb)]
-    pending = svg_worker.submit(specs) if svg_worker else None
     title = values.get("title", brief.name)
+    pdf = None
+    if "pdf" in brief.formats:
+        drawn = [chart for result in charts for chart in result.get()]
+        slots = [export_pdf.slot(i, width, height) for i, (_, width, height) in enumerate(drawn)]
+        printable = export_html.render(nb, mode="print", title=title, slots=slots,
+                                       paper=values.get("paper", "A4"))
+        pdf = worker.pdf(printable, stage / f"{brief.name}.pdf", [c for c, _, _ in drawn])
+        clock.lap("print_html")
     if "html" in brief.formats:
         html = export_html.render(nb, mode="web", title=title)
         (stage / f"{brief.name}.html").write_text(html, encoding="utf-8")
         clock.lap("html")
-    if pending is not None:
-        svgs = pending.result()
-        clock.lap("svg")
-        from . import export_pdf
-
-        printable = export_html.render(nb, mode="print", title=title, svgs=svgs,
-                                       paper=values.get("paper", "A4"))
-        export_pdf.write(printable, stage / f"{brief.name}.pdf")
+    if pdf is not None:
+        pdf.get()
         clock.lap("pdf")
 
 

@@ -1,9 +1,9 @@
 """Citations: every claim a brief shows links to its source, with its verbatim quote.
 
-Sources are numbered in the order the brief first cites them. A citation marker shows the
-source's number; hovering or focusing it shows the claim's quote and who made it, and it
-links to the source's entry in the Sources section. In the PDF the same markup becomes a
-page footnote (CSS `float: footnote`).
+Sources are numbered in the order the brief first cites them. A marker shows the source's
+number; hovering or focusing it shows the quotes behind the claim and who made them, and it
+links to the source's entry in the Sources section, which lists every quote the brief used
+from that source (the endnotes, in HTML and PDF alike).
 """
 
 import html
@@ -11,51 +11,61 @@ import html
 import pandas as pd
 
 from . import dates
+from .html import Markup
 from .load import Tables
 from .prepare import actor_names
 
 
 class Citations:
     def __init__(self, t: Tables):
-        self._t = t
         self._sources = t.sources.set_index("source_id")
         self._names = actor_names(t)
-        self._rows = {name: frame.set_index(frame.columns[0]) for name, frame in t.claims()}
+        self._rows = {name: _records(frame) for name, frame in t.claims()}
         self.numbers: dict[str, int] = {}
+        self.quoted: dict[str, dict[str, str]] = {}  # source id -> {quote: attribution}
         self._markers = 0
 
     def number(self, source_id: str) -> int:
         if source_id not in self.numbers:
             self.numbers[source_id] = len(self.numbers) + 1
+            self.quoted[source_id] = {}
         return self.numbers[source_id]
 
-    def claim(self, table: str, row_id: str) -> str:
-        """A marker for one claim row: its source number, its quote on hover/focus."""
-        row = self._rows[table].loc[row_id]
-        n = self.number(row["source_id"])
-        by = self._names.get(row["attributed_to"]) if isinstance(row["attributed_to"], str) \
-            else None
-        quote = f"“{row['quote']}”"
-        if isinstance(row["quote_gloss"], str):
-            quote += f" ({row['quote_gloss']})"
-        note = (f"{quote} {'— ' + by + ', as reported by ' if by else '— '}"
-                f"{self.describe(row['source_id'])}.")
-        self._markers += 1
-        key = f"note-{self._markers}"
-        return (f'<span class="cite"><a href="#source-{n}" aria-describedby="{key}">{n}</a>'
-                f'<span class="note" role="tooltip" id="{key}">[{n}] {html.escape(note)}'
-                f'</span></span>')
+    def claims(self, table: str, row_ids) -> Markup:
+        """Markers for claim rows: one per source, its quotes on hover/focus."""
+        by_source: dict[str, list[dict]] = {}
+        for row_id in dict.fromkeys(row_ids):
+            row = self._rows[table][row_id]
+            by_source.setdefault(row["source_id"], []).append(row)
+        markers = []
+        for source_id, group in by_source.items():
+            n = self.number(source_id)
+            notes = []
+            for row in group:
+                quote = f"“{row['quote']}”" + (f" ({row['quote_gloss']})"
+                                              if row["quote_gloss"] else "")
+                by = self._names.get(row["attributed_to"], "")
+                self.quoted[source_id].setdefault(row["quote"], by)
+                notes.append(quote + (f" — {by}" if by else ""))
+            self._markers += 1
+            key = f"note-{self._markers}"
+            text = f"[{n}] {' '.join(notes)} {self.describe(source_id)}."
+            markers.append(
+                f'<span class="cite"><a href="#source-{n}" aria-describedby="{key}">{n}</a>'
+                f'<span class="note" role="tooltip" id="{key}">{html.escape(text)}</span></span>')
+        return Markup("".join(markers))
 
-    def claims(self, table: str, row_ids) -> str:
-        return "".join(self.claim(table, r) for r in row_ids)
+    def claim(self, table: str, row_id) -> Markup:
+        return self.claims(table, [row_id])
 
-    def sources(self, source_ids) -> str:
-        """A chart's or table's source line: 'Sources: 1, 4, 7.' linked to the entries."""
-        numbers = sorted(self.number(s) for s in set(source_ids))
+    def sources(self, source_ids) -> Markup:
+        """A chart's source line: 'Sources: 1, 4, 7.' linked to the entries."""
+        numbers = sorted({self.number(s) for s in source_ids})
         if not numbers:
-            return ""
+            return Markup("")
         links = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in numbers)
-        return f'<span class="source-line">Source{"s" if len(numbers) > 1 else ""}: {links}.</span>'
+        plural = "s" if len(numbers) > 1 else ""
+        return Markup(f'<span class="source-line">Source{plural}: {links}.</span>')
 
     def describe(self, source_id: str) -> str:
         """Plain text: publisher, date (at its precision, or 'date not printed'), grade."""
@@ -63,11 +73,19 @@ class Citations:
         publisher = s["publisher"] if isinstance(s["publisher"], str) else "publisher unknown"
         when = dates.display(s["published"]) if isinstance(s["published"], str) \
             else "date not printed"
-        return f"{publisher}, {when} (reliability {s['reliability']})"
+        return f"— {publisher}, {when}, reliability {s['reliability']}"
 
     def entries(self) -> pd.DataFrame:
-        """The cited sources in number order, for the Sources section."""
+        """The cited sources in number order, with the quotes used from each."""
         order = sorted(self.numbers, key=self.numbers.get)
         out = self._sources.loc[order].reset_index()
         out.insert(0, "number", [self.numbers[s] for s in order])
+        out["quotes"] = [list(self.quoted[s].items()) for s in order]
         return out
+
+
+def _records(frame: pd.DataFrame) -> dict[str, dict]:
+    """Row id -> the provenance fields of a claim table (missing values as None)."""
+    rows = frame.set_index(frame.columns[0])[["source_id", "quote", "quote_gloss",
+                                              "attributed_to"]].astype(object)
+    return rows.where(rows.notna(), None).to_dict("index")

@@ -6,11 +6,8 @@ from pathlib import Path
 
 import typer
 
-from . import datadict
 from . import params as notebook_params
 from .errors import BedfellowsError, ParameterError
-from .load import DEFAULT_DATA_DIR
-from .validate import validate as validate_data
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Build and check Bedfellows analytic briefs.")
@@ -22,6 +19,9 @@ DataOption = typer.Option(None, "--data", help="data directory (default: the pro
 @app.command()
 def validate(data: Path = DataOption):
     """Check every table and report ALL problems, one per line as file:row:column."""
+    from .load import DEFAULT_DATA_DIR
+    from .validate import validate as validate_data
+
     data = data or DEFAULT_DATA_DIR
     frames, problems = validate_data(data)
     for problem in problems:
@@ -86,6 +86,9 @@ def datadict_command(
     check: bool = typer.Option(False, "--check", help="exit 1 if data/README.md is stale"),
 ):
     """Write the data dictionary, data/README.md, from the schema declarations."""
+    from . import datadict
+    from .load import DEFAULT_DATA_DIR
+
     path = DEFAULT_DATA_DIR / "README.md"
     text = datadict.render()
     if check:

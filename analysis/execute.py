@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 from .errors import BedfellowsError
-from .theme import BUILD_ENV
+from .outputs import BUILD_ENV
 
 
 class ExecutionFailed(BedfellowsError):
@@ -49,8 +49,9 @@ class Kernel:
 
 
 def run(notebook: Path, output: Path, parameters: dict, kernel: Kernel, *, cell_timeout: int,
-        run_timeout: int) -> None:
-    """Execute `notebook` into `output` (written whether or not the run succeeds)."""
+        run_timeout: int, on_cell_executed=None) -> None:
+    """Execute `notebook` into `output` (written whether or not the run succeeds);
+    `on_cell_executed(cell=, cell_index=, execute_reply=)` sees each cell as it finishes."""
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
@@ -62,7 +63,8 @@ def run(notebook: Path, output: Path, parameters: dict, kernel: Kernel, *, cell_
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters, kernel_name="python3",
             km=kernel.km, progress_bar=False, request_save_on_cell_execute=False,
-            execution_timeout=cell_timeout, start_timeout=60, cwd=str(notebook.parent))
+            execution_timeout=cell_timeout, start_timeout=60, cwd=str(notebook.parent),
+            on_cell_executed=on_cell_executed)
     except PapermillExecutionError as e:
         raise ExecutionFailed("cell error", f"{e.ename}: {e.evalue}", e.cell_index, e.ename,
                               e.evalue) from None

@@ -6,7 +6,7 @@ import os
 
 import altair as alt
 
-from .theme import BUILD_ENV, MIME_TYPE
+from .outputs import BUILD_ENV, MIME_TYPE
 
 
 def figure_html(spec: dict, body: str, caption: str = "") -> str:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import dates
+from . import dates, validate
+from .cache import cache_dir
 from .errors import DataError
 from .params import parse_day
 from .schema import CLAIM_TABLES, TABLES
-from .validate import validate
 from .vocab import VAGUE_RANGES
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -47,9 +47,7 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
     source was certainly published by then (a month-precision date counts from its last
     day; an unknown date is left out, and counted in `excluded_undated`)."""
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
-    frames, problems = validate(data_dir)
-    if problems:
-        raise DataError(problems)
+    frames = _valid_frames(data_dir)
     frames = {name: _with_spans(name, frame) for name, frame in frames.items()}
     for name, columns in _RANGE_COLUMNS.items():
         frames[name] = _fill_vague(frames[name], *columns)
@@ -69,6 +67,21 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
         frames["sources"] = frames["sources"][known]
         as_of = day.date()
     return Tables(**frames, data_dir=data_dir, as_of=as_of, excluded_undated=excluded)
+
+
+def _valid_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """The tables, validated; data that passed before (same files, same rules) is only
+    read, not checked again."""
+    passed = cache_dir("validated") / validate.fingerprint(data_dir)
+    if passed.is_file():
+        frames, problems = validate.read(data_dir)
+        if not problems:
+            return frames
+    frames, problems = validate.validate(data_dir)
+    if problems:
+        raise DataError(problems)
+    passed.touch()
+    return frames
 
 
 def _with_spans(name: str, frame: pd.DataFrame) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from . import dates, wording
 from .citations import Citations
 from .html import Markup, escape
 from .load import Tables
-from .prepare import STATUS_ORDER, actor_names
+from .prepare import STATUS_ORDER, routes
 
 STAGE_WORDS = {
     "alleged": "alleged", "denied": "denied", "intended": "intended by the buyer",
@@ -23,32 +23,26 @@ def arms_summary(t: Tables, cite: Citations) -> Markup:
     a = t.arms_sales
     if a.empty:
         return Markup("<p>No arms transfers are recorded for this selection.</p>")
-    names = actor_names(t)
-    a = a.assign(stage=a["status"].map(STATUS_ORDER.index),
-                 route=a["supplier"].map(names) + " → " + a["recipient"].map(names))
+    a = a.assign(stage=a["status"].map(STATUS_ORDER.index), route=routes(t, a))
     items = []
     for route, rows in a.groupby("route", sort=False):
-        best = rows[rows["status"] != "denied"].sort_values("stage").tail(1)
-        best = best if not best.empty else rows.tail(1)
-        top = best.iloc[0]
-        same = rows[rows["status"] == top["status"]]
-        systems = ", ".join(dict.fromkeys(same["system"]))
-        via = f" via {names[top['via']]}" if isinstance(top["via"], str) else ""
-        quantity = wording.quantity(top["quantity_qualifier"], top["quantity_low"],
-                                    top["quantity_high"])
-        when = dates.display(top["event_date"])
-        line = (f"<strong>{escape(route)}</strong>{escape(via)}: furthest reported stage "
-                f"<em>{STAGE_WORDS[top['status']]}</em> — {escape(systems)} "
-                f"({escape(quantity)}; {escape(when)})"
-                f"{cite.claims('arms_sales', same['sale_id'])}")
+        live = rows[rows["status"] != "denied"]
+        furthest = (live if len(live) else rows).sort_values("stage")["status"].iloc[-1]
+        top = rows[rows["status"] == furthest].sort_values("event_date_first")
+        what = "; ".join(
+            wording.quantity(r.quantity_qualifier, r.quantity_low, r.quantity_high,
+                             r.system)
+            + f" ({dates.display(r.event_date)})" for r in top.itertuples())
+        line = Markup("<strong>{}</strong>: furthest stage reported <em>{}</em> — {}{}").format(
+            route, STAGE_WORDS[furthest], what, cite.claims("arms_sales", top["sale_id"]))
         denied = rows[rows["status"] == "denied"]
-        if not denied.empty:
-            line += (f"; a denial is also on record"
-                     f"{cite.claims('arms_sales', denied['sale_id'])}")
-        items.append(f"<li>{line}.</li>")
-    total = wording.plural(len(a), "report")
-    return Markup(f"<p>{total} on {wording.plural(len(items), 'route')}:</p>"
-                  f"<ul class=\"findings\">{''.join(items)}</ul>")
+        if len(denied):
+            line += Markup("; a denial is also on record{}").format(
+                cite.claims("arms_sales", denied["sale_id"]))
+        items.append(Markup("<li>{}.</li>").format(line))
+    return Markup("<p>{} on {}:</p><ul class=\"findings\">{}</ul>").format(
+        wording.plural(len(a), "report"), wording.plural(len(items), "route"),
+        Markup("").join(items))
 
 
 def estimates_summary(points: pd.DataFrame, cite: Citations, measure: str) -> Markup:

@@ -32,10 +32,11 @@ def top_actor(t: Tables) -> dict[str, str]:
 
 
 def claimant(t: Tables, frame: pd.DataFrame) -> pd.Series:
-    """Who made each claim: the attributed actor, else the source's publisher."""
+    """Who made each claim: the attributed actor, else the source's publisher (or, when
+    that is not printed, the source's title)."""
     names = actor_names(t)
-    publisher = t.sources.set_index("source_id")["publisher"]
-    by_source = frame["source_id"].map(publisher).fillna("the source")
+    sources = t.sources.set_index("source_id")
+    by_source = frame["source_id"].map(sources["publisher"].fillna(sources["title"]))
     return frame["attributed_to"].map(names).fillna(by_source)
 
 
@@ -46,14 +47,18 @@ def claimant_side(t: Tables, frame: pd.DataFrame) -> pd.Series:
     return frame["attributed_to"].map(top).map(names).fillna("Unattributed")
 
 
+def routes(t: Tables, a: pd.DataFrame) -> pd.Series:
+    """'Supplier → Recipient (via Transit)' for each arms row."""
+    names = actor_names(t)
+    route = a["supplier"].map(names) + " → " + a["recipient"].map(names)
+    return route.where(a["via"].isna(), route + " (via " + a["via"].map(names) + ")")
+
+
 def arms_routes(t: Tables) -> pd.DataFrame:
     """One row per route (supplier -> recipient, via) and status: report count, systems."""
-    names = actor_names(t)
     a = t.arms_sales
-    route = a["supplier"].map(names) + " → " + a["recipient"].map(names)
-    route = route.where(a["via"].isna(), route + " (via " + a["via"].map(names) + ")")
     frame = pd.DataFrame({
-        "route": route, "status": a["status"], "system": a["system"],
+        "route": routes(t, a), "status": a["status"], "system": a["system"],
         "source_id": a["source_id"],
     })
     grouped = frame.groupby(["route", "status"], sort=False, observed=True)
@@ -64,6 +69,36 @@ def arms_routes(t: Tables) -> pd.DataFrame:
     ).reset_index()
     out["stage"] = out["status"].map(STATUS_ORDER.index)
     return out.sort_values(["route", "stage"]).reset_index(drop=True)
+
+
+def arms_deals(t: Tables) -> pd.DataFrame:
+    """One row per deal (rows sharing a deal_id; otherwise a row is its own deal), with
+    the stages reports place it at, in order: each stage's earliest date and the figures
+    reported for it."""
+    a = t.arms_sales.assign(route=routes(t, t.arms_sales),
+                            deal=t.arms_sales["deal_id"].fillna(t.arms_sales["sale_id"]),
+                            stage=t.arms_sales["status"].map(STATUS_ORDER.index))
+    deals = []
+    for deal, rows in a.groupby("deal", sort=False):
+        rows = rows.sort_values(["stage", "event_date_first"])
+        stages = []
+        for status, at in rows.groupby("status", sort=False):
+            dated = at.dropna(subset=["event_date_first"]).sort_values("event_date_first")
+            when = dates.display(dated["event_date"].iloc[0]) if len(dated) else ""
+            figures = list(dict.fromkeys(
+                wording.quantity(q, lo, hi) for q, lo, hi in
+                zip(at["quantity_qualifier"], at["quantity_low"], at["quantity_high"],
+                    strict=True) if q != "unknown"))
+            stages.append((status, when, figures))
+        top = rows[rows["status"] != "denied"].tail(1)
+        top = top if len(top) else rows.tail(1)
+        deals.append({
+            "deal": deal, "route": rows["route"].iloc[0], "system": top["system"].iloc[0],
+            "stages": stages, "furthest": top["status"].iloc[0],
+            "first": rows["event_date_first"].min(), "sale_ids": list(rows["sale_id"]),
+        })
+    out = pd.DataFrame(deals)
+    return out.sort_values(["route", "first"], na_position="last").reset_index(drop=True)
 
 
 _SHAPES = {"equal": "point", "range": "range", "high": "upper bound", "low": "lower bound",
@@ -90,6 +125,7 @@ def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
         "low": e["low"].fillna(e["high"]).astype("float"),
         "high": e["high"].fillna(e["low"]).astype("float"),
         "shape": e["qualifier"].map(QUALIFIER_SHAPES).map(_SHAPES),
+        "precision": e["as_of_date_precision"],
         "figure": [wording.quantity(q, lo, hi) for q, lo, hi in
                    zip(e["qualifier"], e["low"], e["high"], strict=True)],
         "source_id": e["source_id"],

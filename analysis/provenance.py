@@ -12,6 +12,14 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def digest(files: list[Path]) -> str:
+    """One checksum for a set of files: SHA-256 over their names and SHA-256s."""
+    h = hashlib.sha256()
+    for p in sorted(files):
+        h.update(f"{p.name}\0{sha256(p)}\n".encode())
+    return h.hexdigest()
+
+
 def data_files(data_dir: Path) -> list[Path]:
     """Every file the tables are read from: the CSVs and the held documents."""
     data_dir = Path(data_dir)

@@ -102,25 +102,23 @@ class Brief:
         a = self.t.arms_sales
         parts = [_heading("arms"), narrative.arms_summary(self.t, self.cite)]
         if not a.empty:
-            routes = prepare.arms_routes(self.t)
-            chart = charts.arms_status(routes)
+            chart = charts.arms_status(prepare.arms_routes(self.t))
             parts.append(Figure(chart, self.cite.sources(a["source_id"])))
-            parts.append(self._arms_table(a))
+            parts.append(self._arms_table())
         return Section("arms", *parts)
 
-    def _arms_table(self, a: pd.DataFrame) -> Markup:
-        names = prepare.actor_names(self.t)
-        a = a.assign(stage=a["status"].map(prepare.STATUS_ORDER.index))
-        a = a.sort_values(["supplier", "recipient", "stage", "event_date_first"])
-        rows = [(
-            names[r.supplier] + " → " + names[r.recipient]
-            + (f" (via {names[r.via]})" if isinstance(r.via, str) else ""),
-            r.system,
-            wording.quantity(r.quantity_qualifier, r.quantity_low, r.quantity_high),
-            r.status, dates.display(r.event_date),
-            Markup(self.cite.claim("arms_sales", r.sale_id)),
-        ) for r in a.itertuples()]
-        return table(["Route", "What", "Quantity", "Stage", "When", "Source"], rows,
+    def _arms_table(self) -> Markup:
+        rows = []
+        for deal in prepare.arms_deals(self.t).itertuples():
+            stages = Markup(" → ").join(
+                Markup("<span class=\"stage stage-{0}\">{0}</span>{1}").format(
+                    status, (f" {when}" if when else "")
+                    + (f" ({'; '.join(figures)})" if figures else ""))
+                for status, when, figures in deal.stages)
+            rows.append((deal.route, deal.system, stages,
+                         self.cite.claims("arms_sales", deal.sale_ids)))
+        return table(["Route", "What", "Stages reported, in order", "Sources"], rows,
+                     caption="Each deal once, with every stage reported for it.",
                      classes="compact")
 
     # 4. Estimates
@@ -133,28 +131,41 @@ class Brief:
             undated = self._undated_estimates(measure)
             if undated:
                 caption += escape(f" Not drawn: {wording.plural(undated, 'estimate')} "
-                                  "with no date.")
-            parts.append(Figure(charts.estimate_ranges(points, measure), Markup(caption)))
-        parts.append(self._estimates_table())
+                                  "whose date the sources do not give (listed below).")
+            parts.append(Figure(charts.estimate_ranges(points, measure), caption))
+        parts.append(self._estimates_table(measure))
         return Section("estimates", *parts)
 
     def _undated_estimates(self, measure: str) -> int:
         e = self.t.fighter_estimates
         return int((e["measure"].eq(measure) & e["as_of_date_first"].isna()).sum())
 
-    def _estimates_table(self) -> Markup:
-        e = self.t.fighter_estimates.sort_values(["group", "measure", "as_of_date_first"])
+    def _estimates_table(self, measure: str) -> Markup:
+        e = self.t.fighter_estimates
+        e = e.assign(claimant=prepare.claimant(self.t, e))
         names = prepare.actor_names(self.t)
-        who = prepare.claimant(self.t, e)
-        rows = [(
-            names[r.group], r.measure.replace("_", " "),
-            wording.quantity(r.qualifier, r.low, r.high)
-            + (f" of {r.out_of}" if pd.notna(r.out_of) else ""),
-            r.area, dates.display(r.as_of_date), claimant,
-            Markup(self.cite.claim("fighter_estimates", r.estimate_id)),
-        ) for r, claimant in zip(e.itertuples(), who, strict=True)]
-        return table(["Group", "Measure", "Figure", "Where", "As of", "Claimed by", "Source"],
-                     rows, classes="compact")
+        rows = []
+        for (group, who), at in e[e["measure"] == measure].groupby(["group", "claimant"]):
+            at = at.sort_values("as_of_date_first", na_position="last")
+            figures = "; ".join(
+                wording.quantity(r.qualifier, r.low, r.high)
+                + (f" ({dates.display(r.as_of_date)})" if isinstance(r.as_of_date, str) else "")
+                + (f", {r.area}" if r.area != "Afghanistan" else "")
+                for r in at.itertuples())
+            rows.append((names[group], who, figures,
+                         self.cite.claims("fighter_estimates", at["estimate_id"])))
+        other = e[e["measure"] != measure].sort_values(["group", "measure"])
+        rows += [(names[r.group], r.claimant,
+                  f"{r.measure.replace('_', ' ').replace(' pct', ' (%)')}: "
+                  + wording.quantity(r.qualifier, r.low, r.high)
+                  + (f" of {r.out_of}" if pd.notna(r.out_of) else "")
+                  + (f" ({dates.display(r.as_of_date)})" if isinstance(r.as_of_date, str)
+                     else "") + (f", {r.area}" if r.area != "Afghanistan" else ""),
+                  self.cite.claim("fighter_estimates", r.estimate_id))
+                 for r in other.itertuples()]
+        return table(["Group", "Claimed by", "Figures (as of)", "Sources"], rows,
+                     caption=f"Estimates of {measure} by who made them; then other measures.",
+                     classes="compact")
 
     # 5. Contacts
     def contacts(self) -> Section:
@@ -170,47 +181,59 @@ class Brief:
 
     def _contacts_table(self, c: pd.DataFrame) -> Markup:
         names = prepare.actor_names(self.t)
-        c = c.sort_values("date_first")
+        c = c.sort_values("date_first", na_position="last")
         rows = [(
             dates.display(r.date) + ("" if pd.isna(r.date_end)
                                      else f" to {dates.display(r.date_end)}"),
-            ", ".join(names[a.strip()] for a in r.actors.split(";")),
-            names.get(r.via, "") if isinstance(r.via, str) else "",
-            r.place if isinstance(r.place, str) else "", f"{r.kind} ({r.status})", r.topic,
-            Markup(self.cite.claim("diplomatic_contacts", r.contact_id)),
+            " – ".join(names[a.strip()] for a in r.actors.split(";"))
+            + (f", via {names[r.via]}" if isinstance(r.via, str) else ""),
+            f"{r.kind}" + ("" if r.status == "occurred" else f" ({r.status})"),
+            r.topic + (f" ({r.place})" if isinstance(r.place, str) else ""),
+            self.cite.claim("diplomatic_contacts", r.contact_id),
         ) for r in c.itertuples()]
-        return table(["When", "Parties", "Via", "Where", "Kind", "Topic", "Source"], rows,
+        return table(["When", "Parties", "Kind", "What (where)", "Source"], rows,
                      classes="compact")
 
     # 8. Sources
     def sources(self) -> Section:
         items = []
         for s in self.cite.entries().itertuples():
-            who = ", ".join(escape(x) for x in (s.author, s.publisher) if isinstance(x, str))
+            who = ", ".join(x for x in (s.author, s.publisher) if isinstance(x, str))
             when = (dates.display(s.published) if isinstance(s.published, str)
                     else "date not printed")
             # The address is shown, not linked: a brief makes no network request, even
             # on a click, and a reader can still trace the source.
-            url = f' <span class="url">{escape(s.url)}</span>' if isinstance(s.url, str) else ""
-            items.append(
-                f'<li id="source-{s.number}" value="{s.number}">{escape(s.title)}. '
-                f'{who or "Publisher not printed"}; {escape(when)}. Reliability '
-                f'<span class="grade">{escape(s.reliability)}</span>.{url}</li>')
+            url = (Markup(' <span class="url">{}</span>').format(s.url)
+                   if isinstance(s.url, str) else "")
+            quotes = Markup("").join(
+                Markup("<li>“{}”{}</li>").format(q, f" — {by}" if by else "")
+                for q, by in s.quotes)
+            items.append(Markup(
+                '<li id="source-{n}" value="{n}">{title}. {who}; {when}. Reliability '
+                '<span class="grade">{grade}</span>.{url}<ul class="quotes">{quotes}</ul></li>'
+            ).format(n=s.number, title=s.title, who=who or "Publisher not printed",
+                     when=when, grade=s.reliability, url=url, quotes=quotes))
         return Section("sources", _heading("sources"), Markup(
-            "<p>Every source the brief cites, numbered as cited. Reliability is the "
-            "Admiralty grade (A completely reliable to F cannot be judged).</p>"
-            f'<ol class="sources">{"".join(items)}</ol>'))
+            "<p>Every source the brief cites, numbered as cited, with the passages it "
+            "relies on. Reliability is the Admiralty grade, from A (completely reliable) "
+            "to F (cannot be judged).</p>"
+            '<ol class="sources">{}</ol>').format(Markup("").join(items)))
 
     # 9. Colophon
     def colophon(self) -> Section:
         root = self.t.data_dir
-        sums = provenance.checksums(provenance.data_files(root), root)
-        versions = provenance.versions()
+        files = provenance.data_files(root)
+        tables = [p for p in files if p.suffix == ".csv"]
+        documents = [p for p in files if p not in tables]
+        rows = [(p.name, provenance.sha256(p)) for p in tables]
+        rows.append((f"documents/ ({wording.plural(len(documents), 'file')})",
+                     provenance.digest(documents)))
         params = table(["Parameter", "Value"], [(k, repr(v)) for k, v in self.parameters.items()],
                        classes="compact")
-        files = table(["Data file", "SHA-256"], [(k, v[:16] + "…") for k, v in sums.items()],
-                      classes="compact checksums")
-        libs = ", ".join(f"{k} {v}" for k, v in versions.items())
+        sums = table(["Data", "SHA-256"], rows, classes="compact checksums")
+        libs = ", ".join(f"{k} {v}" for k, v in provenance.versions().items())
         return Section("colophon", _heading("colophon"), Markup(
-            f"<p>Built {self.built:%Y-%m-%d %H:%M:%S} UTC with {escape(libs)}.</p>"
-            f"{params}{files}"))
+            "<p>Built {built} UTC from the data in {root} with {libs}. Every input file's "
+            "checksum is in the build's manifest.json.</p>{params}{sums}").format(
+                built=f"{self.built:%Y-%m-%d %H:%M:%S}", root=root.name, libs=libs,
+                params=params, sums=sums))

@@ -7,7 +7,8 @@ colour alone.
 
 import altair as alt
 
-FONT = "Bedfellows Sans"
+from .svg import FONT
+
 INK = "#222222"
 MUTED = "#6b6b6b"
 GRID = "#e6e6e6"
@@ -19,14 +20,6 @@ OKABE_ITO = {
 }
 CATEGORICAL = [OKABE_ITO[c] for c in ("blue", "orange", "green", "vermillion", "purple",
                                       "sky", "yellow", "grey")]
-
-MIME_TYPE = f"application/vnd.vegalite.v{alt.SCHEMA_VERSION.lstrip('v').split('.')[0]}+json"
-"""The key our executed notebooks store chart specs under; it must end in "+json" for
-nbformat to accept it (Altair's own mimetype renderer omits the "+")."""
-
-BUILD_ENV = "BEDFELLOWS_BUILD"
-"""Set by `brief build` in the kernel's environment: the builder draws the static SVGs
-itself, so the kernel only emits the spec. Interactive sessions also get an SVG."""
 
 
 @alt.theme.register("bedfellows", enable=True)

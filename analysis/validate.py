@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from . import provenance
 from .documents import held_text, quote_found
 from .errors import Problem
 from .reading import read_csv
@@ -19,19 +20,33 @@ _BUILTIN = {
 
 def validate(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Every table that could be read (typed, indexed by spreadsheet row) and every problem."""
-    frames, problems = {}, []
-    for name, schema in TABLES.items():
-        raw, found = read_csv(data_dir / f"{name}.csv", list(schema.columns))
-        problems += found
-        if raw is None:
-            continue
-        frame, found = _typed(f"{name}.csv", raw, schema)
-        problems += found + _schema_problems(f"{name}.csv", frame, schema)
-        frames[name] = frame
+    frames, problems = read(data_dir)
+    for name, frame in frames.items():
+        problems += _schema_problems(f"{name}.csv", frame, TABLES[name])
     problems += _reference_problems(frames)
     problems += _alias_problems(frames)
     problems += _quote_problems(frames, data_dir / "documents")
     return frames, sorted(set(problems), key=_order)
+
+
+def read(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Every table that could be read, typed; the problems met reading and typing."""
+    frames, problems = {}, []
+    for name, schema in TABLES.items():
+        raw, found = read_csv(data_dir / f"{name}.csv", list(schema.columns))
+        problems += found
+        if raw is not None:
+            frames[name], found = _typed(f"{name}.csv", raw, schema)
+            problems += found
+    return frames, problems
+
+
+def fingerprint(data_dir: Path) -> str:
+    """Changes whenever the data or the rules that check it change."""
+    code = Path(__file__).parent
+    rules = [code / f"{m}.py" for m in ("schema", "checks", "vocab", "validate", "reading",
+                                        "documents", "dates")]
+    return provenance.digest(provenance.data_files(data_dir) + rules)
 
 
 def _order(p: Problem):

@@ -22,7 +22,7 @@ def quantity(qualifier: str, low, high, unit: str = "") -> str:
         lo, hi = VAGUE_RANGES[qualifier]
         return f"{_VAGUE[qualifier]}{unit} (read as {number(lo)}–{number(hi)})"
     if qualifier == "unknown" or (pd.isna(low) and pd.isna(high)):
-        return f"an unstated number of{unit}" if unit else "number not stated"
+        return f"{unit.strip()}, number not stated" if unit else "number not stated"
     if qualifier == "between":
         return f"{number(low)}–{number(high)}{unit}"
     value = high if pd.isna(low) else low

@@ -2,9 +2,14 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The tests (and the `brief` processes they start) keep their own cache: nothing a user has
+# cached is read or written.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="bedfellows-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -46,3 +46,12 @@ def test_make_without_target_lists_targets():
     out = subprocess.run(["make", "-s", "-C", str(ROOT)], capture_output=True, text=True).stdout
     for target in ("setup", "brief", "test", "lab"):
         assert f"make {target}" in out
+
+
+def test_chart_mime_type_follows_altair():
+    import altair as alt
+
+    from analysis.outputs import MIME_TYPE
+
+    major = alt.SCHEMA_VERSION.lstrip("v").split(".")[0]
+    assert f"application/vnd.vegalite.v{major}+json" == MIME_TYPE
