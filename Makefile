@@ -21,8 +21,8 @@ $(STAMP): pyproject.toml requirements.lock
 setup: $(STAMP) ## create .venv with the package, dev tools and the Jupyter kernel
 	@true
 
-brief: setup ## build the default brief into reports/
-	$(BIN)/brief validate
+brief: setup ## build the default brief into reports/<name>/latest/
+	$(BIN)/brief build
 
 test: setup ## run the whole test suite
 	$(BIN)/pytest

@@ -27,6 +27,13 @@ def _sources(frame: pd.DataFrame, column: str = "source_id") -> list[str]:
     return sorted(set(ids))
 
 
+def _hollow_unless(predicate) -> dict:
+    """Filled marks where `predicate` holds, hollow (outline only) elsewhere. Done with
+    fill opacity rather than a conditional fill: Vega-Lite then leaves the legend symbols
+    their own colours instead of an invisible stroke."""
+    return alt.condition(predicate, alt.value(1), alt.value(0))
+
+
 def _finish(chart, frame, title, subtitle, description, column="source_id"):
     return chart.properties(
         title=alt.TitleParams(title, subtitle=subtitle),
@@ -42,7 +49,7 @@ def arms_status(routes: pd.DataFrame) -> alt.Chart:
     colours = alt.Scale(domain=stages, range=list(STATUS_COLOURS.values()))
     tooltip = [alt.Tooltip("route:N", title="Route"), alt.Tooltip("status:N", title="Stage"),
                alt.Tooltip("systems:N", title="What"), alt.Tooltip("reports:Q", title="Reports")]
-    chart = alt.Chart(routes).mark_point(strokeWidth=2.5, opacity=1).encode(
+    chart = alt.Chart(routes).mark_point(filled=True, strokeWidth=2.5, opacity=1).encode(
         x=alt.X("status:N", sort=stages, scale=alt.Scale(domain=stages),
                 title="Stage reported, from allegation to delivery",
                 axis=alt.Axis(labelAngle=-30, labelAlign="left", orient="top", grid=True)),
@@ -52,9 +59,9 @@ def arms_status(routes: pd.DataFrame) -> alt.Chart:
                       legend=alt.Legend(values=sorted(set(routes["reports"])),
                                         symbolFillColor=MUTED, symbolStrokeColor=MUTED)),
         color=alt.Color("status:N", scale=colours, legend=None),
-        fill=alt.condition(alt.FieldOneOfPredicate(field="status", oneOf=list(CONFIRMED)),
-                           alt.Fill("status:N", scale=colours, legend=None),
-                           alt.value("white")),
+        stroke=alt.Stroke("status:N", scale=colours, legend=None),
+        fillOpacity=_hollow_unless(alt.FieldOneOfPredicate(field="status",
+                                                           oneOf=list(CONFIRMED))),
         tooltip=tooltip,
     ).properties(width=alt.Step(64), height=alt.Step(34))
     return _finish(
@@ -133,14 +140,14 @@ def contacts_timeline(events: pd.DataFrame) -> alt.Chart:
     span = base.mark_bar(height=7, opacity=0.45).encode(
         x=alt.X("start:T", title=None, scale=alt.Scale(type="utc"),
                 axis=alt.Axis(format="%Y")), x2="end:T")
-    dots = base.mark_point(size=90, strokeWidth=2, opacity=1).encode(
+    dots = base.mark_point(filled=True, size=90, strokeWidth=2, opacity=1).encode(
         x="start:T",
         shape=alt.Shape("status:N", title="Status",
                         scale=alt.Scale(domain=list(CONTACT_STATUS_SHAPES),
                                         range=list(CONTACT_STATUS_SHAPES.values())),
-                        legend=alt.Legend(symbolStrokeColor=MUTED, symbolFillColor="white")),
-        fill=alt.condition(alt.datum.status == "occurred", alt.Fill("kind:N", legend=None),
-                           alt.value("white")))
+                        legend=alt.Legend(symbolFillColor=MUTED, symbolStrokeColor=MUTED)),
+        stroke=alt.Stroke("kind:N", legend=None),
+        fillOpacity=_hollow_unless(alt.datum.status == "occurred"))
     chart = alt.layer(span, dots).properties(width=WIDTH - 240, height=alt.Step(26))
     return _finish(
         chart, events, "Diplomatic contacts over time",

@@ -66,8 +66,9 @@ def run(notebook: Path, output: Path, parameters: dict, kernel: Kernel, *, cell_
             execution_timeout=cell_timeout, start_timeout=60, cwd=str(notebook.parent),
             on_cell_executed=on_cell_executed)
     except PapermillExecutionError as e:
-        raise ExecutionFailed("cell error", f"{e.ename}: {e.evalue}", e.cell_index, e.ename,
-                              e.evalue) from None
+        first_line = (e.evalue or "").strip().splitlines()[:1]
+        raise ExecutionFailed("cell error", ": ".join([e.ename, *first_line]), e.cell_index,
+                              e.ename, e.evalue) from None
     except CellTimeoutError:
         raise ExecutionFailed("cell timeout", f"a cell ran longer than {cell_timeout} s",
                               _running_cell(output), "CellTimeoutError") from None

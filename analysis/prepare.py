@@ -146,7 +146,7 @@ def contact_events(t: Tables) -> pd.DataFrame:
         "when": [dates.display(d) + ("" if pd.isna(e) else f" to {dates.display(e)}")
                  for d, e in zip(c["date"], c["date_end"], strict=True)],
         "parties": parties.map(", ".join),
-        "label": parties.map(_short_list),
+        "label": parties.map(sorted).map(_short_list),  # one row per set of parties
         "via": c["via"].map(names).fillna(""),
         "kind": c["kind"],
         "status": c["status"],
