@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from . import params, provenance, publish
+from . import changes, params, provenance, publish
 from .config import REPORTS, ROOT, BriefConfig
 from .execute import ExecutionFailed, Kernel, run
 from .outputs import MIME_TYPE
@@ -62,6 +62,9 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
     clock = _Clock()
     edition = values.get("as_of") or date.today().isoformat()
     brief_dir = Path(out_dir) / brief.name
+    previous = brief_dir / "latest" / "manifest.json"
+    if "previous" in values and values["previous"] is None and previous.is_file():
+        values = {**values, "previous": str(previous)}  # what changed since the last edition
     stage = publish.staging(brief_dir, "build")
     sockets = Path(tempfile.mkdtemp(prefix="bedfellows-kernel-"))
     kernel = Kernel(sockets, cwd=brief.notebook.parent)
@@ -159,6 +162,7 @@ def _manifest(brief: BriefConfig, values: dict, edition: str) -> dict:
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "parameters": values,
         "inputs": {str(p): provenance.sha256(p) for p in files if p.is_file()},
+        "rows": changes.row_digests(data_dir),
         "versions": provenance.versions(),
     }
 

@@ -4,6 +4,7 @@ Chart functions take these frames as they are; all joining and aggregation happe
 so no raw table reaches a chart.
 """
 
+import networkx as nx
 import pandas as pd
 
 from . import dates, wording
@@ -164,3 +165,122 @@ def undated(frame: pd.DataFrame, column: str) -> int:
 def _short_list(items: list[str], keep: int = 3) -> str:
     shown = " – ".join(items[:keep])
     return shown + (f" +{len(items) - keep}" if len(items) > keep else "")
+
+
+_PART_STATES = {"provinces_with_presence": ("with a presence", "no presence reported")}
+"""What a filled and an empty cell stand for, per measure (else "counted", "not counted")."""
+UNCERTAIN = "uncertain"
+"""Cells between a figure's low and high ("20-25 of 34", "up to 25 of 34"). A cell's `level`
+is "counted", "uncertain" or "not counted"; its `state` says the same in the measure's words."""
+_FIGURE_KEY = ["group", "area", "qualifier", "low", "high", "out_of", "claimant"]
+_WAFFLE_ROW = 20
+"""At most this many cells a row: 34 -> 2 rows of 17."""
+
+
+def part_of_whole(t: Tables, measure: str) -> pd.DataFrame:
+    """One row per cell per distinct figure of `measure` that has an `out_of` total ("25 of
+    34 provinces"): its position in the grid and its state (counted, not counted, or
+    uncertain between low and high). Rows that give the same figure (group, area, number,
+    total, claimant) collapse into one figure listing all their estimates and sources.
+
+    Columns: the figure (`label`, the key columns, `when`, `estimate_ids`, `source_id`,
+    `reports`) repeated on each of its cells (`cell` 1..out_of, grid `col`/`row`, `level`,
+    `state`); `low`/`high` are the range drawn, an open end filled with 0 or the total.
+
+    Cells are anonymous: the data says how many provinces, never which, so nothing here
+    names or orders them geographically."""
+    e = t.fighter_estimates
+    e = e[(e["measure"] == measure) & e["out_of"].notna()]
+    counted, not_counted = _PART_STATES.get(measure, ("counted", "not counted"))
+    noun = measure.split("_")[0]
+    # A one-sided bound leaves the other end open: "up to 25" is 0-25, "at least 25" 25-34.
+    e = e.assign(claimant=claimant(t, e), group=e["group"].map(actor_names(t)),
+                 figure=[wording.quantity(q, lo, hi) for q, lo, hi in
+                         zip(e["qualifier"], e["low"], e["high"], strict=True)],
+                 low=e["low"].fillna(0), high=e["high"].fillna(e["out_of"]))
+    rows = []
+    for key, same in e.sort_values("as_of_date_first").groupby(_FIGURE_KEY, sort=False):
+        fig = dict(zip(_FIGURE_KEY, key, strict=True))
+        low, high, total = int(fig["low"]), int(fig["high"]), int(fig["out_of"])
+        dated = list(dict.fromkeys(same["as_of_date"].dropna().map(dates.display)))
+        when = ", ".join(dated) or "date not stated"
+        per_row = -(-total // -(-total // _WAFFLE_ROW))  # even rows: 34 -> 17 + 17
+        common = {
+            **fig, "measure": measure, "noun": noun, "when": when,
+            "label": f"{same['figure'].iloc[0]} of {total} {noun} — {fig['claimant']} ({when})",
+            "estimate_ids": ",".join(sorted(same["estimate_id"])),
+            "source_id": ",".join(sorted(set(same["source_id"]))), "reports": len(same),
+        }
+        for cell in range(total):
+            level = "counted" if cell < low else UNCERTAIN if cell < high else "not counted"
+            state = {"counted": counted, "not counted": not_counted}.get(level, level)
+            rows.append({**common, "cell": cell + 1, "col": cell % per_row,
+                         "row": cell // per_row, "level": level, "state": state})
+    columns = ["label", *_FIGURE_KEY, "measure", "noun", "when", "estimate_ids", "source_id",
+               "reports", "cell", "col", "row", "level", "state"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+LAYOUT_SEED = 7
+"""Seed of the network layout: the same data always gives the same picture."""
+NODE_COLUMNS = ["actor_id", "name", "kind", "role", "contacts", "as_party",
+                "as_intermediary", "x", "y"]
+EDGE_COLUMNS = ["a", "b", "a_name", "b_name", "pair", "contacts", "via_contacts", "via",
+                "contact_ids", "source_id", "x", "y", "x2", "y2"]
+
+
+def contact_graph(t: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(nodes, edges) of who talks to whom, over every contact, dated or not.
+
+    Nodes: each actor named as a party or as an intermediary (`via`), with how many contacts
+    it appears in; role "intermediary" if it ever is one. Edges: one row per pair of actors,
+    with the contacts between them. A contact through an intermediary links each party to
+    the intermediary (party - intermediary - party), never the parties directly; contacts
+    with three or more parties link every pair. `via` is true when all of an edge's
+    contacts went through an intermediary. x/y come from a seeded spring layout."""
+    c = t.diplomatic_contacts
+    links, seen = [], {}  # seen: actor -> {"party": contact ids, "intermediary": ids}
+    for row in c.itertuples():
+        parties = list(dict.fromkeys(i.strip() for i in row.actors.split(LIST_SEPARATOR)))
+        via = row.via if isinstance(row.via, str) else None
+        roles = [(p, "party") for p in parties] + ([(via, "intermediary")] if via else [])
+        for actor, role in roles:
+            seen.setdefault(actor, {"party": set(), "intermediary": set()})[role].add(
+                row.contact_id)
+        pairs = ([(p, via) for p in parties if p != via] if via else
+                 [(p, q) for i, p in enumerate(parties) for q in parties[i + 1:]])
+        links += [(*sorted(pair), bool(via), row.contact_id, row.source_id) for pair in pairs]
+    if not links:
+        return pd.DataFrame(columns=NODE_COLUMNS), pd.DataFrame(columns=EDGE_COLUMNS)
+    links = pd.DataFrame(links, columns=["a", "b", "via", "contact_id", "source_id"])
+    edges = links.groupby(["a", "b"]).agg(
+        contacts=("contact_id", "nunique"), via_contacts=("via", "sum"),
+        contact_ids=("contact_id", lambda s: ",".join(sorted(set(s)))),
+        source_id=("source_id", lambda s: ",".join(sorted(set(s)))),
+    ).reset_index()
+    edges["via"] = edges["via_contacts"] == edges["contacts"]
+
+    # Nodes and edges in sorted order, so the layout does not depend on the row order.
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(seen))
+    graph.add_weighted_edges_from(edges[["a", "b", "contacts"]].itertuples(index=False))
+    position = nx.spring_layout(graph, weight=None, seed=LAYOUT_SEED, iterations=200)
+
+    actors = t.actors.set_index("actor_id")
+    nodes = pd.DataFrame({"actor_id": sorted(seen)})
+    nodes["name"] = nodes["actor_id"].map(actors["name"])
+    nodes["kind"] = nodes["actor_id"].map(actors["kind"])
+    nodes["as_party"] = nodes["actor_id"].map(lambda a: len(seen[a]["party"]))
+    nodes["as_intermediary"] = nodes["actor_id"].map(lambda a: len(seen[a]["intermediary"]))
+    nodes["contacts"] = nodes["actor_id"].map(lambda a: len(set.union(*seen[a].values())))
+    nodes["role"] = nodes["as_intermediary"].gt(0).map({True: "intermediary", False: "party"})
+    nodes["x"] = nodes["actor_id"].map(lambda a: float(position[a][0]))
+    nodes["y"] = nodes["actor_id"].map(lambda a: float(position[a][1]))
+
+    xy = nodes.set_index("actor_id")
+    edges = edges.assign(
+        a_name=edges["a"].map(xy["name"]), b_name=edges["b"].map(xy["name"]),
+        x=edges["a"].map(xy["x"]), y=edges["a"].map(xy["y"]),
+        x2=edges["b"].map(xy["x"]), y2=edges["b"].map(xy["y"]))
+    edges["pair"] = edges["a_name"] + " – " + edges["b_name"]
+    return nodes[NODE_COLUMNS], edges[EDGE_COLUMNS]

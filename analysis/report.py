@@ -14,17 +14,21 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from . import charts, dates, narrative, prepare, provenance, wording
+from . import changes, charts, dates, evidence, judgments, narrative, prepare, provenance, wording
 from .citations import Citations
 from .figures import Figure
 from .html import Markup, escape, table
 from .load import load_tables
+from .prose import Fact, Prose, resolve
 from .select import narrow
 
 SECTIONS = {
+    "judgments": "Bottom line up front",
     "arms": "Arms transfers",
     "estimates": "Fighter and force estimates",
     "contacts": "Diplomatic contacts",
+    "contested": "Contested figures",
+    "changes": "What changed",
     "sources": "Sources",
     "colophon": "Colophon",
 }
@@ -57,6 +61,13 @@ class Section:
             display({"text/html": str(part)}, raw=True, metadata=meta)
 
 
+def _moment(iso: str | None) -> str:
+    """'28 November 2026, 06:39 UTC' from an ISO timestamp."""
+    if not iso:
+        return "at an unknown time"
+    return f"{datetime.fromisoformat(iso).astimezone(UTC):%d %B %Y, %H:%M} UTC".lstrip("0")
+
+
 def _heading(key: str) -> Markup:
     return Markup(f'<h2 id="{key}">{escape(SECTIONS[key])}</h2>')
 
@@ -65,15 +76,21 @@ class Brief:
     """The loaded, narrowed tables of one brief, and the citations it accumulates."""
 
     def __init__(self, *, data_dir=None, as_of=None, since=None, focus=(), title="Brief",
-                 marking="", **parameters):
+                 marking="", previous=None, **parameters):
         self.parameters = dict(data_dir=data_dir, as_of=as_of, since=since, focus=focus,
-                               title=title, marking=marking, **parameters)
-        self.title, self.marking, self.since = title, marking, since
+                               title=title, marking=marking, previous=previous, **parameters)
+        self.title, self.marking, self.since, self.previous = title, marking, since, previous
         self.focus = list(focus or [])
         self.loaded = load_tables(data_dir, as_of)
         self.t = narrow(self.loaded, self.focus, since)
         self.cite = Citations(self.t)
         self.built = datetime.now(UTC)
+        self.facts: dict[str, Fact] = {}
+        """What the analyst's prose may refer to (`prose`); sections add to it."""
+
+    def prose(self, markdown: str) -> Prose:
+        """The analyst's Markdown with `{name}` references to the brief's facts resolved."""
+        return Prose(resolve(markdown, self.facts))
 
     # 1. Header
     def header(self) -> Section:
@@ -92,14 +109,46 @@ class Brief:
         if t.as_of and t.excluded_undated:
             facts.append(("Left out", f"{wording.plural(t.excluded_undated, 'claim')} whose "
                                       "source's publication date is unknown"))
+        self.facts.update(sources=Fact(wording.plural(len(cited), "source")),
+                          claims=Fact(wording.plural(rows, "claim")))
         dl = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
         return Section(None, Markup(
             f'<header class="masthead"><p class="marking">{escape(self.marking)}</p>'
             f'<h1>{escape(self.title)}</h1><dl class="facts">{dl}</dl></header>'))
 
+    # 2. Bottom line up front
+    def judgments(self) -> Section:
+        found = judgments.key_judgments(self.t)
+        items = []
+        for j in found:
+            cites = self.cite.claims(j.evidence.table, j.evidence.row_ids)
+            self.facts[j.key] = Fact(j.proposition, cites)
+            self.facts[f"{j.key}_likelihood"] = Fact(j.term)
+            items.append(Markup(
+                '<li><p class="judgment"><strong class="term">{term}</strong>: {text}{cites}.'
+                '</p><p class="basis">{basis}</p></li>').format(
+                    term=j.term.capitalize(), text=j.proposition, cites=cites,
+                    basis=j.basis()))
+        if not items:
+            body = Markup("<p>The data in this selection supports no key judgment.</p>")
+        else:
+            body = Markup('<ol class="judgments">{}</ol>').format(Markup("").join(items))
+        rule = Markup("").join(Markup("<li>{}</li>").format(r) for r in judgments.RULES)
+        method = Markup(
+            '<details class="method"><summary>How likelihood is assessed</summary><p>Each '
+            "judgment is computed from the data. Its likelihood term (ICD 203) follows from "
+            "the evidence behind it, counting independent origins, not reports: two outlets "
+            "relaying one claimant are one origin. Grades are the sources' Admiralty "
+            "reliability, A (completely reliable) to F (cannot be judged).</p>"
+            "<ol>{}</ol></details>").format(rule)
+        return Section("judgments", _heading("judgments"), body + method)
+
     # 3. Arms transfers
     def arms(self) -> Section:
         a = self.t.arms_sales
+        self.facts.update(arms_reports=Fact(wording.plural(len(a), "report")),
+                          arms_routes=Fact(wording.plural(prepare.routes(self.t, a).nunique(),
+                                                          "route")))
         parts = [_heading("arms"), narrative.arms_summary(self.t, self.cite)]
         if not a.empty:
             chart = charts.arms_status(prepare.arms_routes(self.t))
@@ -133,6 +182,10 @@ class Brief:
                 caption += escape(f" Not drawn: {wording.plural(undated, 'estimate')} "
                                   "whose date the sources do not give (listed below).")
             parts.append(Figure(charts.estimate_ranges(points, measure), caption))
+        cells = prepare.part_of_whole(self.t, "provinces_with_presence")
+        if not cells.empty:
+            parts.append(Figure(charts.part_of_whole(cells), self.cite.sources(
+                cells["source_id"].str.split(",").explode())))
         parts.append(self._estimates_table(measure))
         return Section("estimates", *parts)
 
@@ -176,6 +229,10 @@ class Brief:
         if not events.empty:
             parts.append(Figure(charts.contacts_timeline(events),
                                 self.cite.sources(events["source_id"])))
+        if not c.empty:
+            nodes, edges = prepare.contact_graph(self.t)
+            parts.append(Figure(charts.contact_network(nodes, edges),
+                                self.cite.sources(c["source_id"])))
         parts.append(self._contacts_table(c))
         return Section("contacts", *parts)
 
@@ -193,6 +250,91 @@ class Brief:
         ) for r in c.itertuples()]
         return table(["When", "Parties", "Kind", "What (where)", "Source"], rows,
                      classes="compact")
+
+    # 6. Contested figures
+    def contested(self) -> Section:
+        t = self.t
+        blocks = []
+        for c in evidence.contests(t, "arms_sales", self._describe_deal):
+            blocks.append(self._contest_table(c, "arms_sales", "status"))
+        for c in evidence.contests(t, "fighter_estimates", self._describe_estimate):
+            blocks.append(self._contest_table(c, "fighter_estimates", "claimant"))
+        disputed = evidence.disputed_attributions(t)
+        for a in disputed:
+            rows = [(r.origin + ("" if r.claimant == r.origin else f" ({r.claimant})"),
+                     r.figure, r.when, r.grade,
+                     self.cite.claim("fighter_estimates", r.estimate_id))
+                    for r in a.rows.itertuples()]
+            blocks.append(table(
+                ["Credited to", "Figure as reported", "As of", "Grade", "Source"], rows,
+                caption=Markup("The figure of {} is credited to {}.").format(
+                    a.what, wording.plural(a.rows["origin"].nunique(), "origin")),
+                classes="compact contest"))
+        count = len(blocks) - len(disputed)
+        self.facts.update(contested=Fact(wording.plural(count, "contested figure")),
+                          disputed=Fact(wording.plural(len(disputed), "disputed attribution")))
+        intro = Markup(
+            "<p>{} reported with different numbers, each version side by side with its "
+            "origins and source grades; then {}: one number credited to different "
+            "claimants. Nothing here is averaged or resolved.</p>").format(
+                wording.plural(count, "claim"),
+                wording.plural(len(disputed), "figure"))
+        return Section("contested", _heading("contested"), intro, *blocks)
+
+    def _describe_deal(self, rows) -> str:
+        return prepare.routes(self.t, rows).iloc[0] + ": " + rows["system"].iloc[0]
+
+    def _describe_estimate(self, rows) -> str:
+        r = rows.iloc[0]
+        return (f"{prepare.actor_names(self.t)[r['group']]} {r['measure'].replace('_', ' ')} "
+                f"in {r['area']}, {dates.display(r['as_of_date'])}")
+
+    def _contest_table(self, c, table_name: str, detail: str) -> Markup:
+        frame = getattr(self.t, table_name).set_index(getattr(self.t, table_name).columns[0])
+        if detail == "claimant":
+            frame = frame.assign(claimant=prepare.claimant(self.t, frame))
+        rows = [(v.figure, ", ".join(dict.fromkeys(frame.loc[list(v.row_ids), detail])),
+                 ", ".join(v.origins), ", ".join(v.grades),
+                 self.cite.claims(table_name, v.row_ids))
+                for v in c.versions.itertuples()]
+        verdict = ("the figures cannot all be right" if c.conflict else "the figures differ")
+        who = "between origins" if c.between_origins else "in relays of one origin"
+        return table(["Figure", "Stage" if detail == "status" else "Claimed by", "Origins",
+                      "Grades", "Sources"], rows,
+                     caption=Markup("{}: {} ({}).").format(c.what, verdict, who),
+                     classes="compact contest")
+
+    # 7. What changed
+    def changes(self) -> Section:
+        found = changes.compare(self.previous, self.t.data_dir)
+        if found.previous is None:
+            self.facts["changes"] = Fact("first edition")
+            return Section("changes", _heading("changes"), Markup(
+                "<p>First edition: there is no earlier published edition of this brief to "
+                "compare with.</p>"))
+        shown = {name: set(frame.iloc[:, 0]) for name, frame in self.t.claims()}
+        rows = []
+        for kind, by_table in (("new", found.new), ("changed", found.changed)):
+            for name, ids in by_table.items():
+                for row_id in ids:
+                    if row_id in shown.get(name, ()):
+                        rows.append((kind, name.replace("_", " "), row_id,
+                                     self.cite.claim(name, row_id)))
+        removed = sum(len(ids) for ids in found.removed.values())
+        prev = found.previous
+        when = dates.display(prev.get("edition")) if prev.get("edition") else "an earlier day"
+        summary = Markup(
+            "<p>Since the edition of {when} (built {built}): {new} and {changed} in this "
+            "brief's selection; {removed} from the data.</p>").format(
+                when=when, built=_moment(prev.get("built_at")),
+                new=wording.plural(sum(r[0] == "new" for r in rows), "new row"),
+                changed=wording.plural(sum(r[0] == "changed" for r in rows), "changed row"),
+                removed=wording.plural(removed, "row") + " removed")
+        self.facts["changes"] = Fact(wording.plural(len(rows), "row") + " new or changed")
+        parts = [_heading("changes"), summary]
+        if rows:
+            parts.append(table(["", "Table", "Row", "Source"], rows, classes="compact"))
+        return Section("changes", *parts)
 
     # 8. Sources
     def sources(self) -> Section:

@@ -153,3 +153,18 @@ DATE_PRECISIONS = {
     "year": "YYYY",
     "unknown": "empty: the source gives no date",
 }
+
+LIKELIHOOD = {
+    "almost no chance": (1, 5),
+    "very unlikely": (5, 20),
+    "unlikely": (20, 45),
+    "roughly even chance": (45, 55),
+    "likely": (55, 80),
+    "very likely": (80, 95),
+    "almost certain": (95, 99),
+}
+"""ICD 203 estimative language: the seven likelihood terms and their ranges in percent, from
+ODNI ICD 203 Analytic Standards (2 Jan 2015; technical amendment 21 Dec 2022), section
+D.6.e(2)(a) (US Government work, public domain; via wesinator/ICD203-intel-analysis
+README.md at 1ea9147). A judgment uses exactly one of these terms; `analysis.judgments` says
+how it is chosen."""

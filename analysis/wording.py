@@ -31,3 +31,9 @@ def quantity(qualifier: str, low, high, unit: str = "") -> str:
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count:,} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+def series(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    items = [str(i) for i in items]
+    return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]

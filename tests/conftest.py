@@ -4,6 +4,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -14,6 +15,8 @@ os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="bedfellows-test-cache-")
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BRIEF = str(Path(sys.executable).with_name("brief"))
+DEFAULT_BRIEF = "russia-taliban"
+AXE_JS = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture
@@ -30,12 +33,34 @@ def run_brief(*args, **kwargs) -> subprocess.CompletedProcess:
                           stdin=subprocess.DEVNULL, **kwargs)
 
 
+def _missing(message: str) -> NoReturn:
+    """Skip, except in CI where a skip would hide a gap."""
+    if os.environ.get("BEDFELLOWS_REQUIRE_TOOLS"):
+        pytest.fail(message + " (BEDFELLOWS_REQUIRE_TOOLS is set, as in CI)")
+    pytest.skip(message)
+
+
 def require_tool(path_or_name: str) -> str:
     """The tool's path; skip when absent, except in CI where a skip would hide a gap."""
     found = shutil.which(path_or_name)
     if found:
         return found
-    message = f"{path_or_name} is not installed"
-    if os.environ.get("BEDFELLOWS_REQUIRE_TOOLS"):
-        pytest.fail(message + " (BEDFELLOWS_REQUIRE_TOOLS is set, as in CI)")
-    pytest.skip(message)
+    _missing(f"{path_or_name} is not installed")
+
+
+def require_axe() -> Path:
+    """axe-core's browser bundle, as pinned in tests/axe/package-lock.json; skip when it is
+    not installed, except in CI (.ci/run installs it)."""
+    if AXE_JS.is_file():
+        return AXE_JS
+    _missing("axe-core is not installed: npm ci --prefix tests/axe")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The default brief built from the fixture data (Cyrillic, Arabic, a <script> in a
+    text field), once per session for every test that reads it."""
+    out = tmp_path_factory.mktemp("reports")
+    result = run_brief("build", "--data", FIXTURES / "data", "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out / DEFAULT_BRIEF / "latest"

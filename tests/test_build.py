@@ -9,20 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import FIXTURES, require_tool, run_brief
+from conftest import DEFAULT_BRIEF, FIXTURES, require_tool, run_brief
 
 pytestmark = pytest.mark.slow
-NAME = "russia-taliban"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The default brief built from the fixture data (Cyrillic, Arabic, a <script> in a
-    text field)."""
-    out = tmp_path_factory.mktemp("reports")
-    result = run_brief("build", "--data", FIXTURES / "data", "--out", out)
-    assert result.returncode == 0, result.stderr
-    return out / NAME / "latest"
+NAME = DEFAULT_BRIEF  # `built` (tests/conftest.py) is this brief, built once per session
 
 
 @pytest.fixture(scope="module")
@@ -69,11 +59,12 @@ def test_html_structure(soup):
     assert len(soup.find_all("h1")) == 1
     assert soup.find("meta", charset="utf-8")
     toc = [a["href"] for a in soup.select("nav.toc a")]
-    assert toc == ["#arms", "#estimates", "#contacts", "#sources", "#colophon"]
+    assert toc == ["#judgments", "#arms", "#estimates", "#contacts", "#contested", "#changes",
+                   "#sources", "#colophon"]
     for anchor in toc:
         assert soup.find(id=anchor[1:]), anchor
     figures = soup.select("figure.chart")
-    assert len(figures) == 3
+    assert len(figures) == 5  # arms, estimate ranges, provinces waffle, timeline, network
     for figure in figures:
         assert figure.select_one(".vega-chart")
         assert figure.figcaption.select_one(".description").get_text(strip=True)
@@ -147,7 +138,7 @@ def test_html_renders_offline_in_chromium(built):
             "document.querySelectorAll('.vega-chart').length", timeout=20000)
         charts = page.locator(".vega-chart svg").count()
         browser.close()
-    assert charts == 3
+    assert charts == 5
     assert requests == [url], "no request but the page itself"
     assert problems == []
 

@@ -1,0 +1,52 @@
+"""What changed since the previous edition of a brief.
+
+Each build records in its manifest a digest of every data row, keyed by table and row id
+(the first column of each CSV). The next edition compares its own rows with those digests:
+a row is new, changed or unchanged, and rows that have gone are counted. Plain `csv`, no
+pandas: the builder computes the digests without loading the analysis stack.
+"""
+
+import csv
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def row_digests(data_dir: Path) -> dict[str, dict[str, str]]:
+    """{table: {row id: digest of the row's cells}} for every table in `data_dir`."""
+    out = {}
+    for path in sorted(Path(data_dir).glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        out[path.stem] = {
+            row[0]: hashlib.sha256(json.dumps(row, ensure_ascii=False).encode()).hexdigest()[:16]
+            for row in rows[1:] if row}
+    return out
+
+
+@dataclass
+class Changes:
+    previous: dict | None  # the previous edition's manifest, or None for a first edition
+    new: dict[str, list[str]] = field(default_factory=dict)  # table -> row ids
+    changed: dict[str, list[str]] = field(default_factory=dict)
+    removed: dict[str, list[str]] = field(default_factory=dict)
+
+
+def compare(previous_manifest: str | Path | None, data_dir: Path) -> Changes:
+    """Rows new, changed or removed since the edition whose manifest is given. A missing
+    manifest, or one without row digests, makes this a first edition."""
+    path = Path(previous_manifest) if previous_manifest else None
+    if path is None or not path.is_file():
+        return Changes(None)
+    previous = json.loads(path.read_text(encoding="utf-8"))
+    before = previous.get("rows")
+    if not before:
+        return Changes(None)
+    changes = Changes(previous)
+    for table, rows in row_digests(data_dir).items():
+        old = before.get(table, {})
+        changes.new[table] = [r for r in rows if r not in old]
+        changes.changed[table] = [r for r in rows if r in old and old[r] != rows[r]]
+        changes.removed[table] = [r for r in old if r not in rows]
+    return changes

@@ -1,0 +1,169 @@
+"""Corroboration: which rows report the same thing, from how many independent origins,
+and where they disagree.
+
+An *origin* is who a claim comes from: the actor it is attributed to, taken to the top of
+its `part_of` chain (a ministry's envoy and the ministry's state are one origin), else the
+outlet that published it. Two outlets relaying one claimant are one origin; one outlet
+reporting the same thing twice is one origin too.
+
+A *claim* is what several rows can report: the same arms deal (rows sharing a `deal_id`),
+or the same estimate (same group, measure and area, dated to the same period). Undated
+estimates are never matched by period.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import dates, wording
+from .load import Tables
+from .prepare import actor_names, claimant, top_actor
+
+GRADES = "ABCDEF"
+
+
+def origins(t: Tables, frame: pd.DataFrame) -> pd.Series:
+    """The origin of each claim row, as a readable name."""
+    names, top = actor_names(t), top_actor(t)
+    sources = t.sources.set_index("source_id")
+    outlet = frame["source_id"].map(sources["publisher"].fillna(sources["title"]))
+    return frame["attributed_to"].map(top).map(names).fillna(outlet)
+
+
+def grades(t: Tables, frame: pd.DataFrame) -> pd.Series:
+    """The Admiralty reliability grade of each row's source."""
+    return frame["source_id"].map(t.sources.set_index("source_id")["reliability"])
+
+
+@dataclass(frozen=True)
+class Support:
+    """The evidence behind a claim: its rows and what they add up to."""
+
+    table: str
+    row_ids: tuple[str, ...]
+    reports: int
+    origins: tuple[str, ...]
+    grades: tuple[str, ...]  # distinct grades, best first
+    strong: int  # origins reported at least once by a source graded A or B
+
+    @property
+    def best_grade(self) -> str:
+        return self.grades[0] if self.grades else "F"
+
+    def describe(self) -> str:
+        """'3 reports, 1 origin (United Nations); grades C and F'."""
+        grades = wording.series(list(self.grades))
+        return (f"{wording.plural(self.reports, 'report')}, "
+                f"{wording.plural(len(self.origins), 'independent origin')} "
+                f"({', '.join(self.origins)}); "
+                f"{'grade' if len(self.grades) == 1 else 'grades'} {grades}")
+
+
+def support(t: Tables, table: str, frame: pd.DataFrame) -> Support:
+    """The support that `frame`'s rows (all from claim table `table`) give a claim."""
+    graded = pd.DataFrame({"origin": origins(t, frame), "grade": grades(t, frame)})
+    found = sorted(set(graded["grade"].dropna()), key=GRADES.index)
+    strong = graded.loc[graded["grade"].isin(["A", "B"]), "origin"].nunique()
+    return Support(table, tuple(frame.iloc[:, 0]), len(frame),
+                   tuple(dict.fromkeys(graded["origin"])), tuple(found), strong)
+
+
+def claim_keys(table: str, frame: pd.DataFrame) -> pd.Series:
+    """A key per row; rows with the same key report the same thing (NA: matched with none)."""
+    if table == "arms_sales":
+        return frame["deal_id"]
+    if table == "fighter_estimates":
+        key = frame["group"] + "|" + frame["measure"] + "|" + frame["area"] + "|" \
+            + frame["as_of_date"]
+        return key.where(frame["as_of_date"].notna())
+    raise ValueError(f"no claim keys for {table}")
+
+
+_VALUE_COLUMNS = {"arms_sales": ("quantity_qualifier", "quantity_low", "quantity_high"),
+                  "fighter_estimates": ("qualifier", "low", "high")}
+
+
+def figures(table: str, frame: pd.DataFrame) -> pd.Series:
+    """Each row's figure as the source put it ('as many as 20'), NA when none is stated."""
+    q, lo, hi = (frame[c] for c in _VALUE_COLUMNS[table])
+    text = pd.Series([wording.quantity(*v) for v in zip(q, lo, hi, strict=True)],
+                     index=frame.index, dtype="object")
+    return text.where(q != "unknown")
+
+
+def bounds(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """low/high as a closed interval, a missing side open (at least 60,000: 60,000 to ∞)."""
+    _, lo, hi = (frame[c] for c in _VALUE_COLUMNS[table])
+    return pd.DataFrame({"low": lo.astype("Float64").fillna(0),
+                         "high": hi.astype("Float64").fillna(float("inf"))})
+
+
+@dataclass(frozen=True)
+class Contest:
+    """Rows that report the same thing with different figures, grouped by figure."""
+
+    table: str
+    key: str
+    what: str  # the claim in words ('Russia → Pakistan: Mi-35 helicopters')
+    versions: pd.DataFrame  # one row per distinct figure: figure, row_ids, origins, grades
+    conflict: bool  # True when some versions cannot both be right (ranges do not overlap)
+    between_origins: bool  # False when one origin's figure is relayed differently
+
+
+def contests(t: Tables, table: str, describe) -> list[Contest]:
+    """Every claim of `table` reported with different figures. `describe(rows)` names the
+    claim. One source giving one origin's two figures reports a change, not a
+    disagreement, and is left out."""
+    frame = getattr(t, table)
+    frame = frame.assign(key=claim_keys(table, frame), figure=figures(table, frame),
+                         origin=origins(t, frame), grade=grades(t, frame))
+    frame = frame.dropna(subset=["key", "figure"])
+    out = []
+    for key, rows in frame.groupby("key", sort=False):
+        if rows["figure"].nunique() < 2 or (rows["source_id"].nunique() < 2
+                                            and rows["origin"].nunique() < 2):
+            continue
+        ids = rows.columns[0]
+        versions = rows.groupby("figure", sort=False).agg(
+            row_ids=(ids, tuple), origins=("origin", lambda s: tuple(dict.fromkeys(s))),
+            grades=("grade", lambda s: tuple(sorted(set(s), key=GRADES.index))),
+            sources=("source_id", "nunique"),
+        ).reset_index()
+        b = bounds(table, rows)
+        conflict = bool(b["low"].max() > b["high"].min())
+        out.append(Contest(table, key, describe(rows), versions, conflict,
+                           rows["origin"].nunique() > 1))
+    return out
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One figure credited to different claimants."""
+
+    what: str  # '3,000 Islamic State fighters'
+    rows: pd.DataFrame  # claimant, figure, when, source_id, grade, estimate_id
+
+
+def disputed_attributions(t: Tables, measure: str = "fighters") -> list[Attribution]:
+    """Estimates of the same group and area whose headline number (the stated figure, or
+    its upper end) is the same but is credited to different origins. Estimates dated to
+    different periods are different estimates, not one figure."""
+    e = t.fighter_estimates
+    e = e[(e["measure"] == measure) & (e["high"].notna() | e["low"].notna())]
+    e = e.assign(number=e["high"].fillna(e["low"]), origin=origins(t, e),
+                 claimant=claimant(t, e), grade=grades(t, e),
+                 figure=figures("fighter_estimates", e))
+    names = actor_names(t)
+    out = []
+    for (group, _, number), rows in e.groupby(["group", "area", "number"], sort=True):
+        if rows["origin"].nunique() < 2 or rows["as_of_date"].nunique() > 1:
+            continue
+        rows = rows.sort_values(["as_of_date_first", "reported_date_first"], na_position="last")
+        shown = pd.DataFrame({
+            "estimate_id": rows["estimate_id"], "origin": rows["origin"],
+            "claimant": rows["claimant"], "figure": rows["figure"],
+            "when": rows["as_of_date"].map(dates.display), "source_id": rows["source_id"],
+            "grade": rows["grade"]})
+        out.append(Attribution(f"{wording.number(number)} {names[group]} {measure}",
+                               shown.reset_index(drop=True)))
+    return out

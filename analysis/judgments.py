@@ -1,0 +1,225 @@
+"""Key judgments for the bottom line up front: each a proposition computed from the data,
+worded with one ICD 203 likelihood term, chosen by a fixed rule from the evidence.
+
+How the likelihood term is chosen (`likelihood`), from the claim's support (see
+`analysis.evidence`: origins, not reports, count):
+
+1. at least 3 independent origins, 2 of them reported by sources graded A or B:
+   almost certain;
+2. at least 2 origins, one of them graded A or B: very likely;
+3. at least 2 origins, or 1 origin graded A or B: likely;
+4. 1 origin whose best grade is C: roughly even chance;
+5. 1 origin graded D, E or F only: unlikely;
+then one step down the scale when the claim is contradicted on record (a denial, a report
+of the opposite). "Almost no chance" is never given by rule: reporting can weaken a claim,
+not disprove it. Likelihood is the only estimative term a judgment carries; its basis is
+printed in a sentence of its own, which never repeats the term.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import dates, evidence, wording
+from .evidence import Support, support
+from .load import Tables
+from .prepare import STATUS_ORDER, actor_names, routes
+from .schema import LIST_SEPARATOR
+from .vocab import LIKELIHOOD
+
+TERMS = list(LIKELIHOOD)  # weakest to strongest
+RULES = [
+    "at least 3 independent origins, 2 of them reported by sources graded A or B: "
+    "almost certain",
+    "at least 2 origins, one of them graded A or B: very likely",
+    "at least 2 origins, or 1 origin graded A or B: likely",
+    "1 origin whose best grade is C: roughly even chance",
+    "1 origin graded D, E or F only: unlikely",
+    "contradicted on record (a denial or a report of the opposite): one step lower",
+]
+"""The rule, in words, as the brief prints it."""
+
+MAX_JUDGMENTS = 5
+
+
+def likelihood(evidence: Support, contradicted: bool = False) -> str:
+    origins = len(evidence.origins)
+    if origins >= 3 and evidence.strong >= 2:
+        term = "almost certain"
+    elif origins >= 2 and evidence.strong >= 1:
+        term = "very likely"
+    elif origins >= 2 or evidence.strong >= 1:
+        term = "likely"
+    elif evidence.best_grade == "C":
+        term = "roughly even chance"
+    else:
+        term = "unlikely"
+    if contradicted:
+        term = TERMS[max(TERMS.index(term) - 1, TERMS.index("very unlikely"))]
+    return term
+
+
+@dataclass(frozen=True)
+class Judgment:
+    key: str  # a name prose can refer to
+    proposition: str  # plain text, no likelihood term
+    evidence: Support
+    against: Support | None = None  # rows that contradict it
+
+    @property
+    def term(self) -> str:
+        return likelihood(self.evidence, self.against is not None)
+
+    def basis(self) -> str:
+        text = f"Basis: {self.evidence.describe()}"
+        if self.against is not None:
+            text += f"; contradicted by {wording.plural(self.against.reports, 'report')} " \
+                    f"({', '.join(self.against.origins)})"
+        return text + "."
+
+
+def key_judgments(t: Tables) -> list[Judgment]:
+    """Up to five judgments, most consequential first: who talks to whom, the firmest arms
+    deal and any transfer resting on allegation, the latest force estimates, presence."""
+    found = [*_contacts(t), *_arms(t), *_estimates(t, "fighters", groups=1),
+             *_presence(t), *_estimates(t, "fighters", groups=2)]
+    unique = list({j.key: j for j in found}.values())
+    return unique[:MAX_JUDGMENTS]
+
+
+def _contacts(t: Tables) -> list[Judgment]:
+    """The pair of parties with the best-supported record of contacts that took place."""
+    c = t.diplomatic_contacts
+    c = c[c["status"] == "occurred"]
+    pairs = {}
+    for row in c.itertuples():
+        parties = sorted({a.strip() for a in row.actors.split(LIST_SEPARATOR)})
+        for i, a in enumerate(parties):
+            for b in parties[i + 1:]:
+                pairs.setdefault((a, b), []).append(row.Index)
+    if not pairs:
+        return []
+    scored = {pair: support(t, "diplomatic_contacts", c.loc[rows]) for pair, rows in
+              pairs.items()}
+    (a, b), best = max(scored.items(), key=lambda kv: (len(kv[1].origins), kv[1].reports))
+    rows = c.loc[pairs[(a, b)]]
+    names = actor_names(t)
+    years = rows["date_first"].dropna().dt.year
+    span = (f", dated ones from {years.min()} to {years.max()}" if years.nunique() > 1
+            else f", dated {years.min()}" if len(years) else "")
+    via = rows["via"].dropna().map(names).unique()
+    through = (f", {wording.plural(int(rows['via'].notna().sum()), 'of them', 'of them')} "
+               f"through {wording.series(list(via))}" if len(via) else "")
+    return [Judgment(
+        f"contacts_{a}_{b}".replace("-", "_"),
+        f"{names[a]} and {names[b]} have been in contact: "
+        f"{wording.plural(best.reports, 'report')} of contact on record{span}{through}",
+        best)]
+
+
+_STAGE_PROPOSITIONS = {
+    "delivered": "{s} has delivered {what} to {r}",
+    "ordered": "{s} and {r} have signed a contract for {what}",
+    "agreed": "{s} and {r} have agreed in principle on {what}",
+    "negotiating": "{s} and {r} have negotiated over {what}",
+    "offered": "{s} has offered {r} {what}",
+    "intended": "{r} intends to buy {what} from {s}",
+    "alleged": "{s} has supplied {what} to {r}",
+}
+
+
+def _arms(t: Tables) -> list[Judgment]:
+    """The best-supported deal that reached a contract or delivery, and the furthest
+    transfer resting on allegation alone."""
+    a = t.arms_sales
+    if a.empty:
+        return []
+    a = a.assign(deal=a["deal_id"].fillna(a["sale_id"]), stage=a["status"].map(
+        STATUS_ORDER.index), route=routes(t, a))
+    names = actor_names(t)
+    confirmed, alleged = [], []
+    for _, rows in a.groupby("deal", sort=False):
+        denied = rows[rows["status"] == "denied"]
+        against = support(t, "arms_sales", denied) if len(denied) else None
+        live = rows[rows["status"] != "denied"]
+        if live.empty:
+            continue
+        first = live.iloc[0]
+        for status in ("ordered", "delivered"):
+            # a delivery report also attests the contract
+            at = live[live["stage"] >= STATUS_ORDER.index(status)]
+            if (at["status"] == status).any():
+                confirmed.append(_deal_judgment(t, names, first, status, at, against))
+        if live["stage"].max() == STATUS_ORDER.index("alleged"):
+            alleged.append(_deal_judgment(t, names, first, "alleged", live, against))
+    strength = lambda j: (TERMS.index(j.term), len(j.evidence.origins))  # noqa: E731
+    chosen = sorted(confirmed, key=strength, reverse=True)[:1]
+    return chosen + sorted(alleged, key=lambda j: j.evidence.reports, reverse=True)[:1]
+
+
+def _deal_judgment(t, names, first, status, rows, against) -> Judgment:
+    """The deal at `status`, in the words of its best-graded report at that stage: the
+    items that source lists (several reports of one item spell it several ways)."""
+    at = rows[rows["status"] == status]
+    at = at.assign(grade=evidence.grades(t, at)).sort_values(["grade", "reported_date_first"])
+    told = at[at["source_id"] == at["source_id"].iloc[0]]
+    what = wording.series(list(dict.fromkeys(
+        wording.quantity(r.quantity_qualifier, r.quantity_low, r.quantity_high, r.system)
+        .removesuffix(", number not stated") for r in told.itertuples())))
+    when = pd.concat([told["event_date"], at["event_date"]]).dropna()
+    dated = f" ({dates.display(when.iloc[0])})" if len(when) else ""
+    via = f" via {names[first.via]}" if isinstance(first.via, str) else ""
+    text = _STAGE_PROPOSITIONS[status].format(s=names[first.supplier], r=names[first.recipient],
+                                             what=what) + via + dated
+    key = f"arms_{first.deal}_{status}".replace("-", "_")
+    return Judgment(key, text, support(t, "arms_sales", rows), against)
+
+
+def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
+    """For the `groups`-th most estimated group: the range of its latest year's estimates."""
+    e = t.fighter_estimates
+    e = e[e["measure"] == measure]
+    ranked = e["group"].value_counts()
+    e = e[e["as_of_date_first"].notna()]
+    if len(ranked) < groups:
+        return []
+    group = ranked.index[groups - 1]
+    rows = e[e["group"] == group]
+    if rows.empty:
+        return []
+    year = rows["as_of_date_first"].dt.year.max()
+    rows = rows[rows["as_of_date_first"].dt.year == year]
+    low, high = rows["low"].min(), rows["high"].max()
+    if len(rows) == 1:
+        r = rows.iloc[0]
+        figure = wording.quantity(r["qualifier"], r["low"], r["high"])
+    elif rows["high"].isna().any():
+        figure = f"at least {wording.number(low)}"
+    else:
+        figure = f"between {wording.number(low if pd.notna(low) else 0)} and " \
+                 f"{wording.number(high)}"
+    areas = wording.series(list(dict.fromkeys(rows["area"])))
+    name = actor_names(t)[group]
+    return [Judgment(f"{measure}_{group}_{year}".replace("-", "_"),
+                     f"{name} {measure} in {areas} numbered {figure} in {year} "
+                     f"({wording.plural(len(rows), 'estimate')} dated that year)",
+                     support(t, "fighter_estimates", rows))]
+
+
+def _presence(t: Tables) -> list[Judgment]:
+    """The latest part-of-whole figure ('25 of 34 provinces'), with every report of it."""
+    e = t.fighter_estimates
+    e = e[e["out_of"].notna() & e["low"].notna() & (e["low"] == e["high"])]
+    if e.empty:
+        return []
+    latest = e.sort_values("as_of_date_first", na_position="first").iloc[-1]
+    same = e[(e["group"] == latest["group"]) & (e["measure"] == latest["measure"])
+             & (e["low"] == latest["low"]) & (e["out_of"] == latest["out_of"])]
+    unit = latest["measure"].removesuffix("_with_presence")
+    when = (f" ({dates.display(latest['as_of_date'])})" if isinstance(latest["as_of_date"], str)
+            else "")
+    name = actor_names(t)[latest["group"]]
+    return [Judgment(f"presence_{latest['group']}".replace("-", "_"),
+                     f"{name} had a presence in {wording.number(latest['low'])} of "
+                     f"{wording.number(latest['out_of'])} {unit}{when}",
+                     support(t, "fighter_estimates", same))]
