@@ -163,6 +163,55 @@ def contacts_timeline(events: pd.DataFrame) -> alt.Chart:
         "contact; hollow marks are planned or cancelled contacts.")
 
 
+def arms_timeline(events: pd.DataFrame) -> alt.Chart:
+    """Each deal's dated reports on a timeline, coloured by stage: a bar spans the month or
+    year a date gives; filled marks for contracts and deliveries, hollow for the rest."""
+    stages = list(ARMS_STATUSES)
+    colours = alt.Scale(domain=stages, range=list(STATUS_COLOURS.values()))
+    order = list(dict.fromkeys(events.sort_values("start")["deal"]))
+    tooltip = [alt.Tooltip("what:N", title="Report"), alt.Tooltip("when:N", title="When")]
+    base = alt.Chart(events).encode(
+        y=alt.Y("deal:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)),
+        color=alt.Color("status:N", scale=colours, title="Stage"), tooltip=tooltip)
+    span = base.mark_bar(height=7, opacity=0.4).encode(
+        x=alt.X("start:T", title=None, scale=alt.Scale(type="utc"),
+                axis=alt.Axis(format="%Y")), x2="end:T")
+    dots = base.mark_point(filled=True, size=90, strokeWidth=2, opacity=1).encode(
+        x="start:T", stroke=alt.Stroke("status:N", scale=colours, legend=None),
+        fillOpacity=_hollow_unless(alt.FieldOneOfPredicate(field="status",
+                                                           oneOf=list(CONFIRMED))))
+    chart = alt.layer(span, dots).properties(width=WIDTH - 260, height=alt.Step(26))
+    return _finish(
+        chart, events, "Arms deals over time",
+        "Each dated report at the stage it describes; bars span a month or year.",
+        f"Timeline of {len(events)} dated reports on {len(order)} deals from "
+        f"{events['start'].min():%Y} to {events['start'].max():%Y}, coloured by stage; "
+        "contracts and deliveries filled, earlier stages hollow.")
+
+
+def evidence_profile(profile: pd.DataFrame) -> alt.Chart:
+    """How many reports rest on sources of each reliability grade, by kind of source."""
+    grades = list("ABCDEF")
+    chart = alt.Chart(profile).mark_bar().encode(
+        y=alt.Y("grade:N", title="Source reliability", sort=grades,
+                scale=alt.Scale(domain=grades)),
+        x=alt.X("sum(reports):Q", title="Reports", axis=alt.Axis(format="d")),
+        color=alt.Color("kind:N", title="Kind of source"),
+        tooltip=[alt.Tooltip("table:N", title="Table"), alt.Tooltip("grade:N", title="Grade"),
+                 alt.Tooltip("kind:N", title="Kind"),
+                 alt.Tooltip("sum(reports):Q", title="Reports")],
+    ).properties(width=WIDTH - 120, height=alt.Step(22))
+    total = int(profile["reports"].sum())
+    by_grade = profile.groupby("grade")["reports"].sum()
+    words = ", ".join(f"{n} graded {g}" for g, n in by_grade.items())
+    return _finish(
+        chart, profile, "Reports by source reliability",
+        "Reports by their source's Admiralty grade: A completely reliable to F cannot be "
+        "judged.",
+        f"Bar chart of {total} reports by source reliability grade ({words}), split by kind "
+        "of source.", column="source_id")
+
+
 def _nothing(title: str, message: str, description: str) -> alt.Chart:
     """A chart with only a line of text, for a frame with nothing to draw."""
     empty = pd.DataFrame({"message": [message]})

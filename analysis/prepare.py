@@ -4,7 +4,6 @@ Chart functions take these frames as they are; all joining and aggregation happe
 so no raw table reaches a chart.
 """
 
-import networkx as nx
 import pandas as pd
 
 from . import dates, wording
@@ -261,6 +260,8 @@ def contact_graph(t: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
     edges["via"] = edges["via_contacts"] == edges["contacts"]
 
     # Nodes and edges in sorted order, so the layout does not depend on the row order.
+    import networkx as nx  # only this layout needs it; keep it off the import path
+
     graph = nx.Graph()
     graph.add_nodes_from(sorted(seen))
     graph.add_weighted_edges_from(edges[["a", "b", "contacts"]].itertuples(index=False))
@@ -284,3 +285,61 @@ def contact_graph(t: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
         x2=edges["b"].map(xy["x"]), y2=edges["b"].map(xy["y"]))
     edges["pair"] = edges["a_name"] + " – " + edges["b_name"]
     return nodes[NODE_COLUMNS], edges[EDGE_COLUMNS]
+
+
+def describe(t: Tables, table: str, frame: pd.DataFrame) -> pd.Series:
+    """A short line per claim row: what it reports, with its figure and date."""
+    names = actor_names(t)
+    if table == "arms_sales":
+        figure = pd.Series([wording.quantity(q, lo, hi, s).removesuffix(", number not stated")
+                            for q, lo, hi, s in zip(frame["quantity_qualifier"],
+                                                    frame["quantity_low"],
+                                                    frame["quantity_high"], frame["system"],
+                                                    strict=True)], index=frame.index)
+        return (routes(t, frame) + ": " + figure + ", " + frame["status"] + " ("
+                + frame["event_date"].map(dates.display) + ")")
+    if table == "fighter_estimates":
+        figure = pd.Series([wording.quantity(q, lo, hi) for q, lo, hi in
+                            zip(frame["qualifier"], frame["low"], frame["high"], strict=True)],
+                           index=frame.index)
+        return (frame["group"].map(names) + ", " + frame["measure"].str.replace("_", " ")
+                + ": " + figure + " (" + frame["as_of_date"].map(dates.display) + ", "
+                + frame["area"] + ")")
+    parties = frame["actors"].str.split(LIST_SEPARATOR).map(
+        lambda ids: " – ".join(names[i.strip()] for i in ids))
+    via = frame["via"].map(names).map(lambda v: f", via {v}", na_action="ignore").fillna("")
+    return (frame["date"].map(dates.display) + ": " + parties + via + ", " + frame["kind"]
+            + " (" + frame["status"] + "): " + frame["topic"])
+
+
+def arms_events(t: Tables) -> pd.DataFrame:
+    """One row per dated arms report: its deal, the span its date covers, its stage."""
+    a = t.arms_sales
+    a = a[a["event_date_first"].notna()]
+    deal = a["deal_id"].fillna(a["sale_id"])
+    first_system = a.groupby(deal)["system"].transform("first")
+    return pd.DataFrame({
+        "sale_id": a["sale_id"],
+        "deal": routes(t, a) + ": " + first_system,
+        "start": a["event_date_first"],
+        "end": a["event_date_last"] + _DAY,
+        "when": a["event_date"].map(dates.display),
+        "status": a["status"],
+        "what": describe(t, "arms_sales", a),
+        "source_id": a["source_id"],
+    }).reset_index(drop=True)
+
+
+def evidence_profile(t: Tables) -> pd.DataFrame:
+    """Claim rows counted by table, source reliability grade and kind of source."""
+    sources = t.sources.set_index("source_id")
+    frames = [pd.DataFrame({"table": name.replace("_", " "), "source_id": f["source_id"]})
+              for name, f in t.claims() if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=["table", "grade", "kind", "reports", "source_id"])
+    rows = pd.concat(frames, ignore_index=True)
+    rows["grade"] = rows["source_id"].map(sources["reliability"])
+    rows["kind"] = rows["source_id"].map(sources["kind"]).str.replace("_", " ")
+    return rows.groupby(["table", "grade", "kind"], as_index=False).agg(
+        reports=("source_id", "size"),
+        source_id=("source_id", lambda s: ",".join(sorted(set(s)))))

@@ -10,6 +10,7 @@ Each call returns a `Section`, which Jupyter displays as its parts: HTML (narrat
 tables) and figures (Altair charts with their source line).
 """
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -20,6 +21,7 @@ from .figures import Figure
 from .html import Markup, escape, table
 from .load import load_tables
 from .prose import Fact, Prose, resolve
+from .schema import CLAIM_TABLES
 from .select import narrow
 
 SECTIONS = {
@@ -27,7 +29,9 @@ SECTIONS = {
     "arms": "Arms transfers",
     "estimates": "Fighter and force estimates",
     "contacts": "Diplomatic contacts",
+    "quality": "Where the evidence comes from",
     "contested": "Contested figures",
+    "evidence": "Every report, in its source's words",
     "changes": "What changed",
     "sources": "Sources",
     "colophon": "Colophon",
@@ -76,13 +80,16 @@ class Brief:
     """The loaded, narrowed tables of one brief, and the citations it accumulates."""
 
     def __init__(self, *, data_dir=None, as_of=None, since=None, focus=(), title="Brief",
-                 marking="", previous=None, **parameters):
+                 marking="", previous=None, tables=CLAIM_TABLES, **parameters):
+        """`tables`: the claim tables the brief covers (a deep dive covers one)."""
         self.parameters = dict(data_dir=data_dir, as_of=as_of, since=since, focus=focus,
                                title=title, marking=marking, previous=previous, **parameters)
         self.title, self.marking, self.since, self.previous = title, marking, since, previous
         self.focus = list(focus or [])
         self.loaded = load_tables(data_dir, as_of)
-        self.t = narrow(self.loaded, self.focus, since)
+        narrowed = narrow(self.loaded, self.focus, since)
+        self.t = replace(narrowed, **{name: frame.iloc[0:0] for name, frame in narrowed.claims()
+                                      if name not in tables})
         self.cite = Citations(self.t)
         self.built = datetime.now(UTC)
         self.facts: dict[str, Fact] = {}
@@ -144,7 +151,8 @@ class Brief:
         return Section("judgments", _heading("judgments"), body + method)
 
     # 3. Arms transfers
-    def arms(self) -> Section:
+    def arms(self, timeline: bool = False) -> Section:
+        """Routes, stages and deals; with `timeline`, each deal's dated reports too."""
         a = self.t.arms_sales
         self.facts.update(arms_reports=Fact(wording.plural(len(a), "report")),
                           arms_routes=Fact(wording.plural(prepare.routes(self.t, a).nunique(),
@@ -153,6 +161,10 @@ class Brief:
         if not a.empty:
             chart = charts.arms_status(prepare.arms_routes(self.t))
             parts.append(Figure(chart, self.cite.sources(a["source_id"])))
+            events = prepare.arms_events(self.t)
+            if timeline and not events.empty:
+                parts.append(Figure(charts.arms_timeline(events),
+                                    self.cite.sources(events["source_id"])))
             parts.append(self._arms_table())
         return Section("arms", *parts)
 
@@ -251,6 +263,48 @@ class Brief:
         return table(["When", "Parties", "Kind", "What (where)", "Source"], rows,
                      classes="compact")
 
+    # Where the evidence comes from (deep dives)
+    def quality(self) -> Section:
+        profile = prepare.evidence_profile(self.t)
+        parts = [_heading("quality")]
+        if profile.empty:
+            parts.append(Markup("<p>No reports in this selection.</p>"))
+            return Section("quality", *parts)
+        parts.append(Figure(charts.evidence_profile(profile), self.cite.sources(
+            profile["source_id"].str.split(",").explode())))
+        rows = []
+        for name, frame in self.t.claims():
+            if frame.empty:
+                continue
+            found = evidence.origins(self.t, frame).value_counts()
+            rows += [(name.replace("_", " "), origin, count) for origin, count in found.items()]
+        parts.append(table(["Table", "Origin (who the claim comes from)", "Reports"], rows,
+                           caption="Reports by origin: relays of one claimant count once "
+                                   "as an origin.", classes="compact"))
+        return Section("quality", *parts)
+
+    # Every report with its quote (deep dives)
+    def evidence(self) -> Section:
+        parts = [_heading("evidence")]
+        for name, frame in self.t.claims():
+            if frame.empty:
+                continue
+            ids = frame.iloc[:, 0]
+            what = prepare.describe(self.t, name, frame)
+            who = prepare.claimant(self.t, frame)
+            grade = evidence.grades(self.t, frame)
+            rows = [(row_id, text, Markup("“{}”{}").format(quote, f" ({gloss})"
+                                                           if isinstance(gloss, str) else ""),
+                     f"{by}; grade {g}, credibility {cred}", self.cite.claim(name, row_id))
+                    for row_id, text, quote, gloss, by, g, cred in zip(
+                        ids, what, frame["quote"], frame["quote_gloss"], who, grade,
+                        frame["credibility"], strict=True)]
+            parts.append(table(["Row", "Report", "In the source's words", "Claimed by",
+                                "Source"], rows,
+                               caption=f"{name.replace('_', ' ').capitalize()}: every row.",
+                               classes="compact evidence"))
+        return Section("evidence", *parts)
+
     # 6. Contested figures
     def contested(self) -> Section:
         t = self.t
@@ -274,11 +328,10 @@ class Brief:
         self.facts.update(contested=Fact(wording.plural(count, "contested figure")),
                           disputed=Fact(wording.plural(len(disputed), "disputed attribution")))
         intro = Markup(
-            "<p>{} reported with different numbers, each version side by side with its "
-            "origins and source grades; then {}: one number credited to different "
-            "claimants. Nothing here is averaged or resolved.</p>").format(
-                wording.plural(count, "claim"),
-                wording.plural(len(disputed), "figure"))
+            "<p>Claims reported with different numbers: {}. Figures credited to different "
+            "claimants: {}. Each version is shown side by side with its origins and source "
+            "grades; nothing here is averaged or resolved.</p>").format(
+                count or "none", len(disputed) or "none")
         return Section("contested", _heading("contested"), intro, *blocks)
 
     def _describe_deal(self, rows) -> str:
@@ -312,14 +365,14 @@ class Brief:
             return Section("changes", _heading("changes"), Markup(
                 "<p>First edition: there is no earlier published edition of this brief to "
                 "compare with.</p>"))
-        shown = {name: set(frame.iloc[:, 0]) for name, frame in self.t.claims()}
         rows = []
-        for kind, by_table in (("new", found.new), ("changed", found.changed)):
-            for name, ids in by_table.items():
-                for row_id in ids:
-                    if row_id in shown.get(name, ()):
-                        rows.append((kind, name.replace("_", " "), row_id,
-                                     self.cite.claim(name, row_id)))
+        for name, frame in self.t.claims():
+            frame = frame.set_index(frame.columns[0], drop=False)
+            what = prepare.describe(self.t, name, frame)
+            for kind, by_table in (("new", found.new), ("changed", found.changed)):
+                for row_id in by_table.get(name, []):
+                    if row_id in frame.index:
+                        rows.append((kind, row_id, what[row_id], self.cite.claim(name, row_id)))
         removed = sum(len(ids) for ids in found.removed.values())
         prev = found.previous
         when = dates.display(prev.get("edition")) if prev.get("edition") else "an earlier day"
@@ -333,7 +386,7 @@ class Brief:
         self.facts["changes"] = Fact(wording.plural(len(rows), "row") + " new or changed")
         parts = [_heading("changes"), summary]
         if rows:
-            parts.append(table(["", "Table", "Row", "Source"], rows, classes="compact"))
+            parts.append(table(["", "Row", "Report", "Source"], rows, classes="compact"))
         return Section("changes", *parts)
 
     # 8. Sources

@@ -164,3 +164,29 @@ def test_failed_build_keeps_the_last_good_brief(tmp_path, built):
     assert manifest["failure"]["error_name"] == "DataError"
     assert (failed / f"{NAME}.ipynb").is_file()
     assert not [p for p in (out / NAME).iterdir() if p.name.startswith(".")], "no debris"
+
+
+def test_every_pdf_link_lands(built):
+    """Footnotes, the contents and source lines link to destinations the PDF has."""
+    reader = PdfReader(built / f"{NAME}.pdf")
+    targets = set(reader.named_destinations)
+    links = [a.get_object()["/Dest"] for page in reader.pages
+             for a in page.get("/Annots") or [] if a.get_object().get("/Subtype") == "/Link"]
+    assert links and all(link in targets for link in links), set(links) - targets
+    cited = {link for link in links if link.startswith("source-")}
+    listed = {t for t in targets if t.startswith("source-")}
+    assert cited == listed, "every listed source is cited and every citation is listed"
+
+
+def test_judgments_are_worded_by_the_rule(soup):
+    from analysis.vocab import LIKELIHOOD
+
+    judgments = soup.select("ol.judgments > li")
+    assert 1 <= len(judgments) <= 5
+    for item in judgments:
+        term = item.select_one(".term").get_text().lower()
+        assert term in LIKELIHOOD
+        basis = item.select_one(".basis").get_text()
+        assert basis.startswith("Basis: ") and "origin" in basis
+        assert not any(t in basis.lower() for t in LIKELIHOOD if t != "likely"), basis
+        assert "confidence" not in item.get_text().lower()

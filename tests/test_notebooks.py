@@ -65,3 +65,21 @@ def test_configured_briefs_pass_only_declared_parameters():
 def test_every_notebook_is_used_by_a_configured_brief():
     used = {b.notebook for b in config.load().values()}
     assert set(NOTEBOOKS) <= used
+
+
+def _prose(path) -> list[str]:
+    """The notebook's own words: Markdown cells and the text of `brief.prose(...)` calls."""
+    texts = ["".join(c["source"]) for c in cells(path, "markdown")]
+    for cell in cells(path, "code"):
+        for node in ast.walk(ast.parse("".join(cell["source"]))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "prose"):
+                texts += [a.value for a in node.args if isinstance(a, ast.Constant)]
+    return texts
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_prose_has_no_typed_numbers(path):
+    """Numbers reach prose through `{name}` references to the data, never typed by hand."""
+    for text in _prose(path):
+        assert not any(ch.isdigit() for ch in text), text
