@@ -20,9 +20,14 @@ def row_digests(data_dir: Path) -> dict[str, dict[str, str]]:
         with path.open(encoding="utf-8-sig", newline="") as f:
             rows = list(csv.reader(f))
         out[path.stem] = {
-            row[0]: hashlib.sha256(json.dumps(row, ensure_ascii=False).encode()).hexdigest()[:16]
-            for row in rows[1:] if row}
+            row[0]: _digest(row) for row in rows[1:] if row}
     return out
+
+
+def _digest(row: list[str]) -> str:
+    # line breaks inside cells are compared as "\n": saving with CRLF changes no row
+    cells = [cell.replace("\r\n", "\n") for cell in row]
+    return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 @dataclass

@@ -146,8 +146,9 @@ class Attribution:
 
 def disputed_attributions(t: Tables, measure: str = "fighters") -> list[Attribution]:
     """Estimates of the same group and area whose headline number (the stated figure, or
-    its upper end) is the same but is credited to different origins. Estimates dated to
-    different periods are different estimates, not one figure."""
+    its upper end) is the same but is credited to different origins. When the figure is
+    dated to several periods, each period is judged on its own (undated rows then match
+    none): estimates of different moments are different estimates, not one figure."""
     e = t.fighter_estimates
     e = e[(e["measure"] == measure) & (e["high"].notna() | e["low"].notna())]
     e = e.assign(number=e["high"].fillna(e["low"]), origin=origins(t, e),
@@ -155,15 +156,21 @@ def disputed_attributions(t: Tables, measure: str = "fighters") -> list[Attribut
                  figure=figures("fighter_estimates", e))
     names = actor_names(t)
     out = []
-    for (group, _, number), rows in e.groupby(["group", "area", "number"], sort=True):
-        if rows["origin"].nunique() < 2 or rows["as_of_date"].nunique() > 1:
-            continue
-        rows = rows.sort_values(["as_of_date_first", "reported_date_first"], na_position="last")
-        shown = pd.DataFrame({
-            "estimate_id": rows["estimate_id"], "origin": rows["origin"],
-            "claimant": rows["claimant"], "figure": rows["figure"],
-            "when": rows["as_of_date"].map(dates.display), "source_id": rows["source_id"],
-            "grade": rows["grade"]})
-        out.append(Attribution(f"{wording.number(number)} {names[group]} {measure}",
-                               shown.reset_index(drop=True)))
+    for (group, _, number), same in e.groupby(["group", "area", "number"], sort=True):
+        if same["as_of_date"].nunique() > 1:  # one cluster per period; undated rows fit none
+            clusters = [rows for _, rows in same.groupby("as_of_date")]
+        else:
+            clusters = [same]
+        out += [_attribution(rows, f"{wording.number(number)} {names[group]} {measure}")
+                for rows in clusters if rows["origin"].nunique() > 1]
     return out
+
+
+def _attribution(rows: pd.DataFrame, what: str) -> Attribution:
+    rows = rows.sort_values(["as_of_date_first", "reported_date_first"], na_position="last")
+    shown = pd.DataFrame({
+        "estimate_id": rows["estimate_id"], "origin": rows["origin"],
+        "claimant": rows["claimant"], "figure": rows["figure"],
+        "when": rows["as_of_date"].map(dates.display), "source_id": rows["source_id"],
+        "grade": rows["grade"]})
+    return Attribution(what, shown.reset_index(drop=True))

@@ -180,7 +180,7 @@ def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
     e = t.fighter_estimates
     e = e[e["measure"] == measure]
     ranked = e["group"].value_counts()
-    e = e[e["as_of_date_first"].notna()]
+    e = e[e["as_of_date_first"].notna() & (e["low"].notna() | e["high"].notna())]
     if len(ranked) < groups:
         return []
     group = ranked.index[groups - 1]
@@ -189,15 +189,15 @@ def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
         return []
     year = rows["as_of_date_first"].dt.year.max()
     rows = rows[rows["as_of_date_first"].dt.year == year]
-    low, high = rows["low"].min(), rows["high"].max()
+    # the span of all the year's estimates: a missing low is 0, a missing high open-ended
+    low, high = rows["low"].fillna(0).min(), rows["high"].max()
     if len(rows) == 1:
         r = rows.iloc[0]
         figure = wording.quantity(r["qualifier"], r["low"], r["high"])
     elif rows["high"].isna().any():
         figure = f"at least {wording.number(low)}"
     else:
-        figure = f"between {wording.number(low if pd.notna(low) else 0)} and " \
-                 f"{wording.number(high)}"
+        figure = f"between {wording.number(low)} and {wording.number(high)}"
     areas = wording.series(list(dict.fromkeys(rows["area"])))
     name = actor_names(t)[group]
     return [Judgment(f"{measure}_{group}_{year}".replace("-", "_"),

@@ -7,11 +7,10 @@ whose number no longer exists. Markdown cells of the notebooks hold no digits at
 (tests enforce it): a number in prose always comes through a reference.
 """
 
+import html
 import re
 import string
 from dataclasses import dataclass
-
-from markupsafe import escape
 
 from .errors import BedfellowsError
 from .html import Markup
@@ -28,7 +27,8 @@ class Fact:
 
     def markdown(self) -> str:
         """The text escaped for Markdown (and the HTML inside it), then its citations."""
-        return _MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(self.text))) + str(self.cites)
+        text = html.escape(self.text, quote=False)  # quotes may stay: this is not an attribute
+        return _MARKDOWN_SPECIAL.sub(r"\\\1", text) + str(self.cites)
 
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*")

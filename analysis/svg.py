@@ -1,8 +1,13 @@
 """Static charts with vl-convert, no browser: SVG for interactive sessions, vector PDF for
 the PDF brief (drawn in the build's helper process, `analysis.worker`)."""
 
+import hashlib
+import json
+import os
 from functools import cache
 from pathlib import Path
+
+from .cache import cache_dir
 
 FONTS = Path(__file__).resolve().parent / "assets" / "fonts"
 FONT = "Bedfellows Sans"
@@ -24,9 +29,30 @@ def render(specs: list[dict]) -> list[str]:
 
 
 def render_pdf(specs: list[dict]) -> list[bytes]:
-    """Each Vega-Lite spec as a one-page vector PDF (text kept as text, fonts embedded)."""
-    vlc = _converter()
-    return [vlc.vegalite_to_pdf(spec, vl_version=_vl_version(spec)) for spec in specs]
+    """Each Vega-Lite spec as a one-page vector PDF (text kept as text, fonts embedded).
+
+    Drawn charts are cached on disk by the spec, the vl-convert version and the fonts:
+    a rebuild whose chart did not change reuses it without starting vl-convert at all."""
+    out = []
+    for spec in specs:
+        path = cache_dir("charts") / f"{_chart_key(spec)}.pdf"
+        if not path.is_file():
+            pdf = _converter().vegalite_to_pdf(spec, vl_version=_vl_version(spec))
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pdf)
+            tmp.replace(path)
+        out.append(path.read_bytes())
+    return out
+
+
+def _chart_key(spec: dict) -> str:
+    from importlib.metadata import version
+
+    h = hashlib.sha256(json.dumps(spec, sort_keys=True).encode())
+    h.update(version("vl-convert-python").encode())
+    for font in sorted(FONTS.glob("*.ttf")):
+        h.update(font.name.encode() + str(font.stat().st_size).encode())
+    return h.hexdigest()
 
 
 def _vl_version(spec: dict) -> str:

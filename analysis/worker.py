@@ -11,13 +11,11 @@ import multiprocessing
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
-_WARM_UP = {"mark": "point", "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x"}}}
-
 
 def _warm_up():
-    from . import export_pdf, svg
+    """WeasyPrint first; vl-convert's own warm-up only matters when a chart is not cached."""
+    from . import export_pdf
 
-    svg.render([_WARM_UP])
     export_pdf.prepare()
 
 

@@ -43,8 +43,6 @@ def test_bom_crlf_and_blank_lines_do_not_change_digests(table):
     assert table(CSV, encoding="utf-8-sig") == plain
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a CRLF checkout keeps '\\r\\n' inside quoted "
-                   "multi-line cells, so their rows' digests change and they show as changed")
 def test_crlf_checkout_keeps_digests_of_multi_line_cells(data_dir):
     before = row_digests(data_dir)["diplomatic_contacts"]
     contacts = data_dir / "diplomatic_contacts.csv"

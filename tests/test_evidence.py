@@ -283,10 +283,6 @@ def test_other_measures_are_not_compared(tables):
     assert evidence.disputed_attributions(t) == []
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: disputed_attributions groups by (group, area, "
-                   "number) only and drops the whole group when its dates differ, so one "
-                   "estimate of the same number from another period hides a same-period "
-                   "dispute")
 def test_an_estimate_from_another_period_does_not_hide_a_dispute(tables):
     t = tables(fighter_estimates=[
         estimate("E1", "paper", **exact(3000), as_of_date="2015", attributed_to="russia"),

@@ -172,9 +172,6 @@ def test_as_of_edition_drops_later_corroboration(real):
     assert TERMS.index(early[key].term) < TERMS.index(full[key].term)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: _estimates reads an estimate with no number "
-                   "(qualifier 'unknown') as an open upper end: it crashes, says 'at least', "
-                   "or says 'numbered number not stated'")
 @pytest.mark.parametrize("other", [
     {"qualifier": "up_to", "high": 1000},  # TypeError: int() of NA
     exact(700),  # 'numbered at least 700'

@@ -67,8 +67,6 @@ def test_citations_follow_the_fact_unescaped():
         r'a \*deal\*<sup><a href="#src-1">[1]</a></sup>.'
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: Fact.markdown HTML-escapes quotes to &#39;/&#34;, "
-                   "then backslash-escapes their '#', so Markdown shows the entity literally")
 @pytest.mark.parametrize("text", ["Kabulov's channel", 'the "beachheads"'])
 def test_quotes_in_a_fact_render_as_quotes(text):
     html = mistune.html(resolve("{x}", {"x": Fact(text)}))
