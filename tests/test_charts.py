@@ -251,3 +251,28 @@ def test_new_charts_render(t):
     specs = [charts.part_of_whole(prepare.part_of_whole(t, MEASURE)).to_dict(),
              charts.contact_network(*prepare.contact_graph(t)).to_dict()]
     assert all(svg.lstrip().startswith("<svg") for svg in render(specs))
+
+
+# The deep dives' charts
+
+def test_arms_timeline_spec(t):
+    events = prepare.arms_events(t)
+    spec = charts.arms_timeline(events).to_dict()
+    _common(spec, "Arms deals over time", ["doc-a"])
+    bar, dots = spec["layer"]
+    assert (bar["encoding"]["x"]["field"], bar["encoding"]["x2"]["field"]) == ("start", "end")
+    assert dots["encoding"]["color"]["field"] == "status"
+    # S001 is dated to a year: its bar spans the whole year, not 1 January
+    row = events.set_index("sale_id").loc["S001"]
+    assert (row["start"], row["end"]) == (pd.Timestamp("2015-01-01"), pd.Timestamp("2016-01-01"))
+    assert "S002" not in set(events["sale_id"]), "undated reports are not placed on a timeline"
+
+
+def test_evidence_profile_spec(t):
+    profile = prepare.evidence_profile(t)
+    assert profile["reports"].sum() == sum(len(f) for _, f in t.claims())
+    spec = charts.evidence_profile(profile).to_dict()
+    _common(spec, "Reports by source reliability", ["doc-a", "doc-b"])
+    assert spec["encoding"]["y"]["field"] == "grade"
+    assert spec["encoding"]["y"]["scale"]["domain"] == list("ABCDEF")
+    assert "graded B" in spec["description"] and "graded F" in spec["description"]

@@ -1,0 +1,69 @@
+"""Generated prose: figures keep their qualifiers, unknown dates stay unknown, every claim
+carries its citation."""
+
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+
+from analysis import load_tables, narrative, prepare, wording
+from analysis.citations import Citations
+from conftest import FIXTURES
+
+
+@pytest.mark.parametrize("qualifier, low, high, text", [
+    ("as_many_as", None, 3000, "as many as 3,000 fighters"),
+    ("up_to", None, 20, "up to 20 fighters"),
+    ("about", 1500, 1500, "about 1,500 fighters"),
+    ("at_least", 60000, None, "at least 60,000 fighters"),
+    ("less_than", None, 1000, "less than 1,000 fighters"),
+    ("between", 2000, 3000, "2,000–3,000 fighters"),
+    ("several_hundred", None, None, "several hundred fighters (read as 300–900)"),
+    ("unknown", None, None, "fighters, number not stated"),
+])
+def test_quantities_keep_their_qualifier(qualifier, low, high, text):
+    assert wording.quantity(qualifier, pd.NA if low is None else low,
+                            pd.NA if high is None else high, "fighters") == text
+
+
+@pytest.fixture
+def t():
+    return load_tables(FIXTURES / "data")
+
+
+def _text(markup) -> str:
+    return BeautifulSoup(str(markup), "html.parser").get_text(" ")
+
+
+def test_arms_summary_keeps_qualifier_route_and_unknown_date(t):
+    cite = Citations(t)
+    html = narrative.arms_summary(t, cite)
+    text = _text(html)
+    assert "Russia → Taliban (via Tajikistan)" in text
+    assert "as many as 20 AK-47 (2015)" in text
+    assert "several RPGs (read as 3–9) (date not stated)" in text
+    assert len(BeautifulSoup(str(html), "html.parser").select(".cite")) >= 2
+
+
+def test_estimates_summary_names_claimant_and_spread(t):
+    cite = Citations(t)
+    points = prepare.estimate_points(t, "fighters")
+    text = _text(narrative.estimates_summary(points, cite, "fighters"))
+    assert "latest estimate 2,000–3,000 fighters (8 October 2015, according to Zamir Kabulov)" \
+        in text
+    assert cite.numbers == {"doc-a": 1}
+
+
+def test_contacts_summary_counts_undated_and_intermediaries(t):
+    cite = Citations(t)
+    events = prepare.contact_events(t)
+    text = _text(narrative.contacts_summary(events, prepare.undated(
+        t.diplomatic_contacts, "date"), cite))
+    assert text.startswith("2 dated contacts between 2015 and 2016")
+    assert "Intermediaries on record: Zamir Kabulov" in text
+
+
+def test_empty_selections_say_so(t):
+    from dataclasses import replace
+
+    empty = replace(t, arms_sales=t.arms_sales.iloc[0:0])
+    assert "No arms transfers" in _text(narrative.arms_summary(empty, Citations(empty)))
