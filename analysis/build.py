@@ -15,19 +15,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from . import changes, params, provenance, publish
+from . import changes, freshness, params, provenance, publish
 from .config import REPORTS, ROOT, BriefConfig
 from .execute import ExecutionFailed, Kernel, run
 from .outputs import MIME_TYPE
 
-CELL_TIMEOUT = 120
 RUN_TIMEOUT = 600
 
 
 @dataclass
 class Outcome:
     name: str
-    status: str  # "built" or "failed"
+    status: str  # "built", "failed" or "up to date"
     edition: str
     directory: Path
     message: str = ""
@@ -56,12 +55,18 @@ def resolve_parameters(brief: BriefConfig, overrides: dict, data_dir: Path | Non
     return params.resolve(params.declared(brief.notebook), given)
 
 
+def edition_of(values: dict) -> str:
+    """The edition a build makes: its as-of day, else today."""
+    return values.get("as_of") or date.today().isoformat()
+
+
 def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
-          cell_timeout: int = CELL_TIMEOUT, run_timeout: int = RUN_TIMEOUT) -> Outcome:
+          run_timeout: int = RUN_TIMEOUT) -> Outcome:
     """Build one brief with already-resolved parameter values."""
     clock = _Clock()
-    edition = values.get("as_of") or date.today().isoformat()
+    edition = edition_of(values)
     brief_dir = Path(out_dir) / brief.name
+    digest = freshness.inputs_digest(brief, values)
     previous = brief_dir / "latest" / "manifest.json"
     if "previous" in values and values["previous"] is None and previous.is_file():
         values = {**values, "previous": str(previous)}  # what changed since the last edition
@@ -78,7 +83,7 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
     warm.start()
     clock.lap("start")
     executed = stage / f"{brief.name}.ipynb"
-    manifest = _manifest(brief, values, edition)
+    manifest = _manifest(brief, values, edition, digest)
     charts = []  # futures, one per cell with charts, in document order
 
     def draw_charts(cell, **_):
@@ -88,19 +93,19 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
             charts.append(worker.charts(specs))
 
     try:
-        run(brief.notebook, executed, values, kernel, cell_timeout=cell_timeout,
+        run(brief.notebook, executed, values, kernel, cell_timeout=brief.cell_timeout,
             run_timeout=run_timeout, on_cell_executed=draw_charts)
         clock.lap("execute")
         warm.join()
         _render(brief, values, executed, stage, worker, charts, clock)
     except ExecutionFailed as failure:
-        manifest.update(status="failed", timings=clock.total(), failure={
-            "class": failure.kind, "cell_index": failure.cell_index,
-            "error_name": failure.ename, "message": str(failure)})
-        _write_manifest(stage, manifest)
-        publish.replace_dir(stage, brief_dir / "failed")
-        return Outcome(brief.name, "failed", edition, brief_dir / "failed", str(failure),
-                       clock.total())
+        return _failed(brief, stage, manifest, clock, failure.kind, str(failure),
+                       failure.cell_index, failure.ename)
+    except Exception as e:  # rendering broke: keep the executed notebook all the same
+        first_line = (str(e).strip().splitlines() or [""])[0]
+        return _failed(brief, stage, manifest, clock, "render error",
+                       f"render error: {type(e).__name__}: {first_line}", None,
+                       type(e).__name__)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
@@ -153,12 +158,34 @@ def _render(brief, values, executed: Path, stage: Path, worker, charts: list,
         clock.lap("pdf")
 
 
-def _manifest(brief: BriefConfig, values: dict, edition: str) -> dict:
+def record_failure(brief: BriefConfig, values: dict, out_dir: Path, kind: str,
+                   message: str) -> Outcome:
+    """A failure found before anything ran (a bad parameter), kept like a failed build."""
+    brief_dir = Path(out_dir) / brief.name
+    stage = publish.staging(brief_dir, "build")
+    manifest = _manifest(brief, values, edition_of(values), None)
+    return _failed(brief, stage, manifest, _Clock(), kind, message, None, "ParameterError")
+
+
+def _failed(brief, stage: Path, manifest: dict, clock: _Clock, kind: str, message: str,
+            cell_index, error_name) -> Outcome:
+    """Publish the staged failure (executed notebook, manifest) as `<brief>/failed/`."""
+    manifest.update(status="failed", timings=clock.total(), failure={
+        "class": kind, "cell_index": cell_index, "error_name": error_name,
+        "message": message})
+    _write_manifest(stage, manifest)
+    failed = stage.parent / "failed"
+    publish.replace_dir(stage, failed)
+    return Outcome(brief.name, "failed", manifest["edition"], failed, message, clock.total())
+
+
+def _manifest(brief: BriefConfig, values: dict, edition: str, digest: str | None) -> dict:
     data_dir = Path(values.get("data_dir") or ROOT / "data")
     files = [brief.notebook, ROOT / "requirements.lock", *provenance.data_files(data_dir)]
     return {
         "brief": brief.name,
         "edition": edition,
+        "digest": digest,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "parameters": values,
         "inputs": {str(p): provenance.sha256(p) for p in files if p.is_file()},

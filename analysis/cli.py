@@ -45,40 +45,85 @@ def _overrides(param: list[str]) -> dict[str, str]:
     return pairs
 
 
+ConfigOption = typer.Option(None, "--config", help="briefs file (default: the project's "
+                            "briefs.toml)", dir_okay=False)
+OutOption = typer.Option(None, "--out", help="output directory (default: reports/)",
+                         file_okay=False)
+
+
 @app.command()
 def build(
-    name: str = typer.Argument(None, help="configured brief (default: the first in briefs.toml)"),
+    names: list[str] = typer.Argument(None, help="configured briefs (default: the first in "
+                                                 "briefs.toml)", show_default=False),
+    all_briefs: bool = typer.Option(False, "--all", help="build every configured brief"),
     as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD: the brief as known that day"),
     param: list[str] = typer.Option([], "--param", help="NAME=VALUE, a notebook parameter"),
     data: Path = DataOption,
-    out: Path = typer.Option(None, "--out", help="output directory (default: reports/)",
-                             file_okay=False),
+    out: Path = OutOption,
+    workers: int = typer.Option(1, "--workers", min=1, help="briefs built in parallel"),
+    force: bool = typer.Option(False, "--force", help="rebuild briefs that are up to date"),
+    config_file: Path = ConfigOption,
 ):
-    """Run a brief's notebook and publish its HTML and PDF under reports/<name>/<as-of>/."""
-    from . import config
-    from .build import build as build_brief
-    from .build import resolve_parameters
+    """Build briefs and publish each under reports/<name>/<as-of>/ and latest/.
 
-    briefs = config.load()
-    if name is not None and config.check_name(name) not in briefs:
-        raise ParameterError(f"no brief named {name!r} (configured: {', '.join(briefs)})")
-    brief = briefs[name] if name else next(iter(briefs.values()))
-    declared = notebook_params.declared(brief.notebook)
-    overrides = {}
-    for key, text in _overrides(param).items():
-        if key not in declared:
-            raise ParameterError(f"unknown parameter {key!r} (expected one of: "
-                                 f"{', '.join(declared)})")
-        overrides[key] = notebook_params.from_text(declared[key]["type"], key, text)
+    A brief whose inputs are unchanged since its last good build is skipped ("up to
+    date"). One brief failing does not stop the others; the exit code is 1 if any failed.
+    """
+    from . import config
+    from .progress import Progress
+    from .runner import build_many
+
+    briefs = config.load(config_file or config.CONFIG)
+    if all_briefs and names:
+        raise ParameterError("give brief names or --all, not both")
+    for name in names or []:
+        if config.check_name(name) not in briefs:
+            raise ParameterError(f"no brief named {name!r} (configured: {', '.join(briefs)})")
+    chosen = (list(briefs.values()) if all_briefs else [briefs[n] for n in names] if names
+              else [next(iter(briefs.values()))])
+    texts = _overrides(param)
     if as_of is not None:
-        overrides["as_of"] = as_of
-    values = resolve_parameters(brief, overrides, data)
-    outcome = build_brief(brief, values, out_dir=out or config.REPORTS)
-    if outcome.status != "built":
-        typer.echo(f"{brief.name}: build failed: {outcome.message} "
-                   f"(executed notebook kept in {outcome.directory})", err=True)
+        texts["as_of"] = as_of
+    for brief in chosen:  # the command line checked before anything starts: exit 2
+        declared = notebook_params.declared(brief.notebook)
+        try:
+            notebook_params.resolve(declared, notebook_params.from_command_line(declared, texts))
+        except ParameterError as e:
+            raise ParameterError(f"{brief.name}: {e}" if len(chosen) > 1 else str(e)) from None
+    progress = Progress([b.name for b in chosen])
+    outcomes = build_many(
+        chosen, texts, out_dir=out or config.REPORTS, data_dir=data, force=force, workers=workers,
+        report=progress,
+        on_wait=lambda pid: typer.echo(f"another brief build (pid {pid}) is using "
+                                       f"{out or config.REPORTS}; waiting for it", err=True))
+    progress.finish(outcomes)
+    for o in outcomes:
+        if o.status == "failed":
+            typer.echo(f"{o.name}: build failed: {o.message} (kept in {o.directory})",
+                       err=True)
+        elif len(outcomes) > 1:
+            continue  # the summary table said it
+        elif o.status == "built":
+            typer.echo(f"{o.name}: built {o.directory} in {o.timings['total']:.1f} s")
+        else:
+            typer.echo(f"{o.name}: up to date ({o.edition}, {o.directory})")
+    if any(o.status == "failed" for o in outcomes):
         raise typer.Exit(1)
-    typer.echo(f"{brief.name}: built {outcome.directory} in {outcome.timings['total']:.1f} s")
+
+
+@app.command("list")
+def list_briefs(out: Path = OutOption, config_file: Path = ConfigOption):
+    """Show the configured briefs with their last build's status and date."""
+    from . import config, freshness
+
+    root = out or config.REPORTS
+    for name, brief in config.load(config_file or config.CONFIG).items():
+        latest = freshness.last_good(root / name)
+        failed = freshness.read_manifest(root / name / "failed" / "manifest.json")
+        state = f"built {latest['edition']} ({latest['built_at']})" if latest else "never built"
+        if failed and (not latest or failed["built_at"] >= latest["built_at"]):
+            state += f"; last build FAILED {failed['built_at']}: {failed['failure']['message']}"
+        typer.echo(f"{name:22} {brief.notebook.name:28} {state}")
 
 
 @app.command("datadict")

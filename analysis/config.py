@@ -1,4 +1,10 @@
-"""The configured briefs (briefs.toml): validated on load, with clear errors."""
+"""The configured briefs (briefs.toml): validated on load, with clear errors.
+
+Each `[[brief]]` entry: `name` (a lowercase slug: it names the output folder), `notebook`
+(a file in the `notebooks/` folder beside the config), optional `title`, `parameters`,
+`formats` and `cell_timeout` (seconds). `title` is passed to the notebook as its `title`
+parameter.
+"""
 
 import re
 import tomllib
@@ -9,10 +15,12 @@ from .errors import ParameterError
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "briefs.toml"
-NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
 FORMATS = ("html", "pdf")
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+NOTEBOOK = re.compile(r"[a-z0-9]+(?:[_-][a-z0-9]+)*\.ipynb")
+KEYS = {"name", "notebook", "title", "parameters", "formats", "cell_timeout"}
+CELL_TIMEOUT = 120
 
 
 @dataclass(frozen=True)
@@ -21,6 +29,7 @@ class BriefConfig:
     notebook: Path
     parameters: dict = field(default_factory=dict)
     formats: tuple[str, ...] = FORMATS
+    cell_timeout: int = CELL_TIMEOUT
 
 
 def check_name(name: str) -> str:
@@ -33,28 +42,39 @@ def check_name(name: str) -> str:
 
 def load(path: Path = CONFIG) -> dict[str, BriefConfig]:
     """Every configured brief by name, in file order."""
+    path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ParameterError(f"{path.name}: {e}") from None
     briefs = {}
     for i, entry in enumerate(data.get("brief", []), start=1):
         where = f"{path.name}: brief {i}"
-        unknown = set(entry) - {"name", "notebook", "parameters", "formats"}
+        unknown = set(entry) - KEYS
         if unknown:
-            raise ParameterError(f"{where}: unknown key {', '.join(sorted(unknown))}")
+            raise ParameterError(f"{where}: unknown key {', '.join(sorted(unknown))} "
+                                 f"(expected: {', '.join(sorted(KEYS))})")
         name = check_name(entry.get("name"))
-        notebook = entry.get("notebook", "")
-        if not NAME.fullmatch(notebook.removesuffix(".ipynb").replace("_", "-")) \
-                or not (NOTEBOOKS / notebook).is_file():
-            raise ParameterError(f"{where} ({name}): no notebook {notebook!r} in notebooks/")
+        where = f"{where} ({name})"
+        notebook = entry.get("notebook")
+        if not isinstance(notebook, str) or not NOTEBOOK.fullmatch(notebook) \
+                or not (path.parent / "notebooks" / notebook).is_file():
+            raise ParameterError(f"{where}: no notebook {notebook!r} in notebooks/")
         formats = tuple(entry.get("formats", FORMATS))
         if not formats or set(formats) - set(FORMATS):
-            raise ParameterError(f"{where} ({name}): formats must be among {FORMATS}")
+            raise ParameterError(f"{where}: formats must be among {FORMATS}")
+        parameters = entry.get("parameters", {})
+        if not isinstance(parameters, dict):
+            raise ParameterError(f"{where}: parameters must be a table")
+        if "title" in entry:
+            parameters = {**parameters, "title": entry["title"]}
+        timeout = entry.get("cell_timeout", CELL_TIMEOUT)
+        if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout <= 0:
+            raise ParameterError(f"{where}: cell_timeout must be a whole number of seconds")
         if name in briefs:
             raise ParameterError(f"{where}: brief {name!r} is configured twice")
-        briefs[name] = BriefConfig(name, NOTEBOOKS / notebook, dict(entry.get("parameters", {})),
-                                   formats)
+        briefs[name] = BriefConfig(name, path.parent / "notebooks" / notebook, parameters,
+                                   formats, timeout)
     if not briefs:
         raise ParameterError(f"{path.name}: no [[brief]] configured")
     return briefs

@@ -22,6 +22,18 @@ Paper = Literal["A4", "Letter"]
 
 PAPER_SIZES = ("A4", "Letter")
 
+SECRET = re.compile(r"(^|_)(token|password|passwd|secret|key|apikey|credentials?)s?($|_)",
+                    re.IGNORECASE)
+"""Names of parameters that would carry a secret: refused. Secrets come from the
+environment; a parameter would copy them into the notebook, its manifest and the brief."""
+
+
+def _refuse_secret(name: str) -> None:
+    if SECRET.search(name):
+        raise ParameterError(f"parameter {name!r} looks like a secret: secrets come from the "
+                             "environment, never from parameters (they would be printed in "
+                             "the notebook, its manifest and the brief)")
+
 
 def parse_day(value: str) -> date:
     """A full YYYY-MM-DD date (parameters such as as_of), or a ParameterError saying why."""
@@ -37,6 +49,8 @@ def parse_day(value: str) -> date:
 def _text(name, value):
     if not isinstance(value, str):
         raise ParameterError(f"{name}: expected text (got {value!r})")
+    if "\0" in value:
+        raise ParameterError(f"{name}: a NUL byte is not allowed in text")
     return value
 
 
@@ -74,7 +88,7 @@ def _bool(name, value):
 def _text_list(name, value):
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ParameterError(f"{name}: expected a list of text (got {value!r})")
-    return value
+    return [_text(name, v) for v in value]
 
 
 CHECKS = {
@@ -107,6 +121,7 @@ def declared(notebook: Path | str) -> dict[str, dict]:
         if not isinstance(node, ast.AnnAssign):
             continue
         name, kind = node.target.id, ast.unparse(node.annotation)
+        _refuse_secret(name)
         if kind not in CHECKS:
             raise ParameterError(f"{path.name}: parameter {name} has type {kind}; "
                                  f"use one of {', '.join(CHECKS)}")
@@ -134,8 +149,22 @@ def from_text(kind: str, name: str, text: str):
     return text
 
 
+def from_command_line(declarations: dict[str, dict], texts: dict[str, str]) -> dict:
+    """`--param NAME=TEXT` values converted to their declared types; unknown names refused."""
+    values = {}
+    for name, text in texts.items():
+        _refuse_secret(name)
+        if name not in declarations:
+            raise ParameterError(f"unknown parameter {name!r} (expected one of: "
+                                 f"{', '.join(declarations)})")
+        values[name] = from_text(declarations[name]["type"], name, text)
+    return values
+
+
 def resolve(declarations: dict[str, dict], given: dict[str, object]) -> dict[str, object]:
     """Defaults overridden by `given`, every value checked against its declared type."""
+    for name in given:
+        _refuse_secret(name)
     unknown = sorted(set(given) - set(declarations))
     if unknown:
         raise ParameterError(f"unknown parameter {', '.join(unknown)} "

@@ -17,10 +17,16 @@ def staging(parent: Path, prefix: str) -> Path:
     permissions the user's umask gives (mkdtemp alone would make it private)."""
     parent.mkdir(parents=True, exist_ok=True)
     path = Path(tempfile.mkdtemp(prefix=f".{prefix}-", dir=parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    path.chmod(0o777 & ~umask)
+    path.chmod(0o777 & ~umask())
     return path
+
+
+def umask() -> int:
+    """The user's umask, made to forbid writing by others: output is never world-writable.
+    (Applied to the process, so every file the build writes gets it.)"""
+    current = os.umask(0)
+    os.umask(current | 0o002)
+    return current | 0o002
 
 
 def replace_dir(staged: Path, target: Path) -> None:
