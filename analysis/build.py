@@ -72,16 +72,7 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
         values = {**values, "previous": str(previous)}  # what changed since the last edition
     stage = publish.staging(brief_dir, "build")
     sockets = Path(tempfile.mkdtemp(prefix="bedfellows-kernel-"))
-    kernel = Kernel(sockets, cwd=brief.notebook.parent)
-    worker = None
-    if "pdf" in brief.formats:
-        from .worker import Worker
-
-        worker = Worker()
-    # The builder is idle while the kernel works: load the HTML renderer meanwhile.
-    warm = threading.Thread(target=_prepare_renderers, daemon=True)
-    warm.start()
-    clock.lap("start")
+    kernel = worker = None
     executed = stage / f"{brief.name}.ipynb"
     manifest = _manifest(brief, values, edition, digest)
     charts = []  # futures, one per cell with charts, in document order
@@ -93,6 +84,15 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
             charts.append(worker.charts(specs))
 
     try:
+        kernel = Kernel(sockets, cwd=brief.notebook.parent)
+        if "pdf" in brief.formats:
+            from .worker import Worker
+
+            worker = Worker()
+        # The builder is idle while the kernel works: load the HTML renderer meanwhile.
+        warm = threading.Thread(target=_prepare_renderers, daemon=True)
+        warm.start()
+        clock.lap("start")
         run(brief.notebook, executed, values, kernel, cell_timeout=brief.cell_timeout,
             run_timeout=run_timeout, on_cell_executed=draw_charts)
         clock.lap("execute")
@@ -110,7 +110,8 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
         shutil.rmtree(stage, ignore_errors=True)
         raise
     finally:
-        kernel.shutdown()
+        if kernel:
+            kernel.shutdown()
         shutil.rmtree(sockets, ignore_errors=True)
         if worker:
             worker.close()

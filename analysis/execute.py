@@ -4,6 +4,7 @@ The kernel talks over IPC sockets in a private directory, so parallel builds nev
 for TCP ports (papermill issue #511). Each cell has a timeout, and so has the whole run.
 """
 
+import logging
 import os
 import signal
 import threading
@@ -23,17 +24,22 @@ class ExecutionFailed(BedfellowsError):
 
 
 class Kernel:
-    """A Python kernel for one notebook run, launched at construction."""
+    """A Python kernel for one notebook run, launched at construction.
+
+    An asynchronous manager, as nbclient expects: with a blocking one, nbclient's waiting
+    for output blocks its own check that the kernel is alive, and a kernel that dies in a
+    cell hangs the run."""
 
     def __init__(self, workdir: Path, cwd: Path):
-        from jupyter_client import KernelManager
+        from jupyter_client import AsyncKernelManager
+        from jupyter_core.utils import run_sync
 
         workdir.mkdir(parents=True, exist_ok=True)
-        self.km = KernelManager(kernel_name="python3", transport="ipc",
-                                ip=str(workdir / "kernel"),
-                                connection_file=str(workdir / "kernel.json"))
+        self.km = AsyncKernelManager(kernel_name="python3", transport="ipc",
+                                     ip=str(workdir / "kernel"),
+                                     connection_file=str(workdir / "kernel.json"))
         env = {**os.environ, BUILD_ENV: "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-        self.km.start_kernel(cwd=str(cwd), env=env)
+        run_sync(self.km.start_kernel)(cwd=str(cwd), env=env)
         self.killed = False
 
     def kill(self):
@@ -44,8 +50,10 @@ class Kernel:
             os.kill(process.pid, signal.SIGKILL)
 
     def shutdown(self):
+        from jupyter_core.utils import run_sync
+
         if self.km.has_kernel:
-            self.km.shutdown_kernel(now=True)
+            run_sync(self.km.shutdown_kernel)(now=True)
 
 
 def run(notebook: Path, output: Path, parameters: dict, kernel: Kernel, *, cell_timeout: int,
@@ -56,41 +64,48 @@ def run(notebook: Path, output: Path, parameters: dict, kernel: Kernel, *, cell_
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
+    for name in ("papermill", "traitlets"):  # their error logs repeat what we report
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     timer = threading.Timer(run_timeout, kernel.kill)
     timer.daemon = True
     timer.start()
+    running = {}  # the notebook and cell being executed, kept if the run is cut short
+
+    def keep(notebook, **_):
+        running["nb"] = notebook
+
+    def started(cell_index, **_):
+        running["cell"] = cell_index
+
     try:
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters, kernel_name="python3",
             km=kernel.km, progress_bar=False, request_save_on_cell_execute=False,
             execution_timeout=cell_timeout, start_timeout=60, cwd=str(notebook.parent),
-            on_cell_executed=on_cell_executed)
+            on_notebook_start=keep, on_cell_start=started, on_cell_executed=on_cell_executed)
     except PapermillExecutionError as e:
         first_line = (e.evalue or "").strip().splitlines()[:1]
         raise ExecutionFailed("cell error", ": ".join([e.ename, *first_line]), e.cell_index,
                               e.ename, e.evalue) from None
     except CellTimeoutError:
         raise ExecutionFailed("cell timeout", f"a cell ran longer than {cell_timeout} s",
-                              _running_cell(output), "CellTimeoutError") from None
+                              _save_cut_short(running, output), "CellTimeoutError") from None
     except DeadKernelError:
+        cell = _save_cut_short(running, output)
         if kernel.killed:
             raise ExecutionFailed("run timeout", f"the notebook ran longer than {run_timeout} s",
-                                  _running_cell(output), "RunTimeout") from None
-        raise ExecutionFailed("kernel died", "the kernel stopped while running",
-                              _running_cell(output), "DeadKernelError") from None
+                                  cell, "RunTimeout") from None
+        raise ExecutionFailed("kernel died", "the kernel stopped while running", cell,
+                              "DeadKernelError") from None
     finally:
         timer.cancel()
 
 
-def _running_cell(output: Path) -> int | None:
-    """Index of the cell papermill marked as running when the run stopped."""
+def _save_cut_short(running: dict, output: Path) -> int | None:
+    """Write the notebook as far as it ran (papermill saves only a finished or erroring
+    run when not saving after every cell); the index of the cell that was running."""
     import nbformat
 
-    try:
-        nb = nbformat.read(output, as_version=4)
-    except (OSError, ValueError):
-        return None
-    for i, cell in enumerate(nb.cells):
-        if cell.metadata.get("papermill", {}).get("status") == "running":
-            return i
-    return None
+    if "nb" in running:
+        nbformat.write(running["nb"], output)
+    return running.get("cell")

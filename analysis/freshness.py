@@ -13,6 +13,7 @@ from . import provenance
 from .config import ROOT, BriefConfig
 
 PACKAGE = Path(__file__).resolve().parent
+LOCK = ROOT / "requirements.lock"
 IGNORED = {"previous"}  # set by the builder to the last edition: not an input of its own
 
 
@@ -27,7 +28,7 @@ def inputs_digest(brief: BriefConfig, values: dict) -> str:
     h.update(json.dumps({k: v for k, v in values.items() if k not in IGNORED},
                         sort_keys=True, default=str).encode())
     h.update(json.dumps(sorted(brief.formats)).encode())
-    files = [brief.notebook, ROOT / "requirements.lock", *provenance.data_files(data_dir),
+    files = [brief.notebook, LOCK, *provenance.data_files(data_dir),
              *package_files()]
     for path in files:
         if path.is_file():

@@ -8,7 +8,7 @@ runs.
 """
 
 import multiprocessing
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, ThreadPool
 from pathlib import Path
 
 
@@ -32,10 +32,16 @@ def _pdf(html: str, target: str, charts: list[bytes]) -> None:
 
 
 class Worker:
-    """One helper process, started at once; results are `AsyncResult`s (`.get()`)."""
+    """One helper process, started at once; results are `AsyncResult`s (`.get()`).
+
+    Where this process may not have children (a daemonic worker, as on a Dask cluster by
+    default), the helper is a thread: the same work, without the overlap."""
 
     def __init__(self):
-        self._pool = multiprocessing.get_context("spawn").Pool(1, initializer=_warm_up)
+        if multiprocessing.current_process().daemon:
+            self._pool = ThreadPool(1, initializer=_warm_up)
+        else:
+            self._pool = multiprocessing.get_context("spawn").Pool(1, initializer=_warm_up)
 
     def charts(self, specs: list[dict]) -> AsyncResult:
         return self._pool.apply_async(_charts, (specs,))

@@ -1,0 +1,74 @@
+"""Time `brief build --workers 2` against `--workers 1` on the same briefs, in one run.
+
+Both build the same N configured briefs (default: all of them) with --force, each into its
+own temporary output directory. Runs are paired and alternate which goes first; the ratio
+of medians parallel / serial is what counts (1.0: no gain; 1 / workers: perfect scaling).
+Usage: python bench/parallel_vs_serial.py [--runs N] [--briefs N] [--workers W] [--data DIR]
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from analysis import config
+
+ROOT = Path(__file__).resolve().parent.parent
+BRIEF = Path(sys.executable).with_name("brief")
+
+
+def timed(command: list[str], env) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env=env,
+                            stdin=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--briefs", type=int, default=None,
+                        help="the first N configured briefs (default: all)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--config", type=Path, default=config.CONFIG)
+    args = parser.parse_args()
+    names = list(config.load(args.config))[:args.briefs]
+    env = {k: v for k, v in os.environ.items() if k != "BEDFELLOWS_BUILD"}
+    with tempfile.TemporaryDirectory() as tmp:
+        def command(workers: int) -> list[str]:
+            return [str(BRIEF), "build", *names, "--force", "--workers", str(workers),
+                    "--data", str(args.data.resolve()), "--config", str(args.config.resolve()),
+                    "--out", str(Path(tmp) / f"workers-{workers}")]
+
+        parallel, serial = command(args.workers), command(1)
+        timed(parallel, env)  # warm-up: caches, the vega bundle, the OS file cache
+        timed(serial, env)
+        pairs = []
+        for i in range(args.runs):
+            if i % 2:
+                b = timed(serial, env)
+                a = timed(parallel, env)
+            else:
+                a = timed(parallel, env)
+                b = timed(serial, env)
+            pairs.append((a, b))
+            print(f"run {i + 1}: --workers {args.workers} {a:.2f} s, --workers 1 {b:.2f} s, "
+                  f"ratio {a / b:.2f}")
+    ratio = statistics.median(a for a, _ in pairs) / statistics.median(b for _, b in pairs)
+    paired = statistics.median(a / b for a, b in pairs)
+    print(f"{len(names)} briefs on {os.cpu_count()} cores: median ratio --workers "
+          f"{args.workers} / --workers 1: {ratio:.2f} (median of paired ratios {paired:.2f}; "
+          f"ideal {1 / args.workers:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
