@@ -57,9 +57,9 @@ def test_defaults_run_as_is(path):
 
 def test_configured_briefs_pass_only_declared_parameters():
     for brief in config.load().values():
-        declared = params.declared(brief.notebook)
+        declared = papermill.inspect_notebook(str(brief.notebook))
         assert set(brief.parameters) <= set(declared), brief.name
-        params.resolve(declared, brief.parameters)
+        params.resolve(params.declared(brief.notebook), brief.parameters)
 
 
 def test_every_notebook_is_used_by_a_configured_brief():
