@@ -126,6 +126,31 @@ def list_briefs(out: Path = OutOption, config_file: Path = ConfigOption):
         typer.echo(f"{name:22} {brief.notebook.name:28} {state}")
 
 
+imports = typer.Typer(no_args_is_help=True, help="Bring external datasets into the tables.")
+app.add_typer(imports, name="import")
+
+
+@imports.command("sipri")
+def import_sipri(
+    file: Path = typer.Argument(..., help="a SIPRI trade-register export (CSV)",
+                                exists=True, dir_okay=False),
+    data: Path = DataOption,
+    add_actors: bool = typer.Option(False, "--add-actors",
+                                    help="create actors the export names but actors.csv "
+                                         "lacks, instead of stopping"),
+):
+    """Merge a SIPRI Arms Transfers Database trade-register export into arms_sales.
+
+    Re-importing the same file changes nothing; a newer export updates the rows it covers.
+    On any problem nothing is written.
+    """
+    from . import sipri
+    from .load import DEFAULT_DATA_DIR
+
+    summary = sipri.import_export(file, data or DEFAULT_DATA_DIR, add_actors=add_actors)
+    typer.echo(str(summary))
+
+
 @app.command("datadict")
 def datadict_command(
     check: bool = typer.Option(False, "--check", help="exit 1 if data/README.md is stale"),

@@ -28,6 +28,10 @@ from .vocab import (
 ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 LIST_SEPARATOR = ";"
+DELIVERY_YEARS = r"\d{4}(?:-\d{4})?(?:; \d{4}(?:-\d{4})?)*"
+SIPRI_UNCERTAIN = ("order_year", "number_ordered", "number_delivered")
+"""The three register columns a SIPRI "?" can follow."""
+UNCERTAIN = rf"(?:{'|'.join(SIPRI_UNCERTAIN)})(?:;(?:{'|'.join(SIPRI_UNCERTAIN)}))*"
 
 
 def _one_of(vocabulary) -> pa.Check:
@@ -168,6 +172,25 @@ ARMS_SALES = _claim_table(
         "terms": _enum("commercial terms", TERMS, required=False),
         "value_usd_millions": _number("value as printed", "Float64", unit="USD millions",
                                       minimum=1),
+        # What a SIPRI trade register line adds (`brief import sipri`); empty elsewhere.
+        "order_year": _date("year the order was placed (SIPRI)"),
+        "number_ordered": _number("number ordered (SIPRI)", unit="items", minimum=1),
+        "number_delivered": _number("number delivered (SIPRI)", unit="items"),
+        "delivery_years": _text("year(s) of delivery as printed: '2018', '2017-2018' or "
+                                "'2018; 2019' (SIPRI)",
+                                checks=[_matches(DELIVERY_YEARS, "years like 2018, 2017-2018 "
+                                                 "or 2018; 2019")]),
+        "condition": _text("new or second-hand, as SIPRI's status column gives it"),
+        "tiv_per_unit_millions": _number("SIPRI trend-indicator value per unit", "Float64",
+                                         unit="TIV millions"),
+        "tiv_order_millions": _number("SIPRI TIV for the whole order", "Float64",
+                                      unit="TIV millions"),
+        "tiv_delivered_millions": _number("SIPRI TIV of the weapons delivered ('0': between "
+                                          "0 and 0.5)", "Float64", unit="TIV millions"),
+        "uncertain": _text("columns the source marks as uncertain ('?' in SIPRI), "
+                           "';'-separated",
+                           checks=[_matches(UNCERTAIN, "column names among "
+                                            + ", ".join(SIPRI_UNCERTAIN))]),
     },
     "Arms sales: one row per reported transfer, deal or allegation.",
     _range_checks("quantity_qualifier", "quantity_low", "quantity_high"),
