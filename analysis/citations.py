@@ -58,14 +58,18 @@ class Citations:
     def claim(self, table: str, row_id) -> Markup:
         return self.claims(table, [row_id])
 
-    def sources(self, source_ids) -> Markup:
-        """A chart's source line: 'Sources: 1, 4, 7.' linked to the entries."""
-        numbers = sorted({self.number(s) for s in source_ids})
-        if not numbers:
+    def sources(self, source_ids, limit: int = 30) -> Markup:
+        """A chart's source line: 'Sources: 1, 4, 7.' linked to the entries; beyond
+        `limit` sources, the most used and a count of the others."""
+        counts = pd.Series(list(source_ids), dtype="object").value_counts()
+        if counts.empty:
             return Markup("")
+        numbers = sorted(self.number(s) for s in counts.index[:limit])
         links = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in numbers)
-        plural = "s" if len(numbers) > 1 else ""
-        return Markup(f'<span class="source-line">Source{plural}: {links}.</span>')
+        plural = "s" if len(counts) > 1 else ""
+        more = (f" and {len(counts) - limit:,} other sources, each used less"
+                if len(counts) > limit else "")
+        return Markup(f'<span class="source-line">Source{plural}: {links}{more}.</span>')
 
     def describe(self, source_id: str) -> str:
         """Plain text: publisher, date (at its precision, or 'date not printed'), grade."""

@@ -18,12 +18,16 @@ STAGE_WORDS = {
 }
 
 
-def arms_summary(t: Tables, cite: Citations) -> Markup:
-    """One line per route: the furthest stage any report places it at, and what."""
+def arms_summary(t: Tables, cite: Citations, limit: int | None = None) -> Markup:
+    """One line per route: the furthest stage any report places it at, and what. With
+    `limit`, the `limit` routes with most reports, and a count of the others."""
     a = t.arms_sales
     if a.empty:
         return Markup("<p>No arms transfers are recorded for this selection.</p>")
     a = a.assign(stage=a["status"].map(STATUS_ORDER.index), route=routes(t, a))
+    total = a["route"].nunique()
+    if limit and total > limit:
+        a = a[a["route"].isin(a["route"].value_counts().index[:limit])]
     items = []
     for route, rows in a.groupby("route", sort=False):
         live = rows[rows["status"] != "denied"]
@@ -40,8 +44,9 @@ def arms_summary(t: Tables, cite: Citations) -> Markup:
             line += Markup("; a denial is also on record{}").format(
                 cite.claims("arms_sales", denied["sale_id"]))
         items.append(Markup("<li>{}.</li>").format(line))
-    return Markup("<p>{} on {}:</p><ul class=\"findings\">{}</ul>").format(
-        wording.plural(len(a), "report"), wording.plural(len(items), "route"),
+    shown = "" if len(items) == total else f" (the {len(items)} with most reports)"
+    return Markup("<p>{} on {}{}:</p><ul class=\"findings\">{}</ul>").format(
+        wording.plural(len(t.arms_sales), "report"), wording.plural(total, "route"), shown,
         Markup("").join(items))
 
 

@@ -54,13 +54,16 @@ def routes(t: Tables, a: pd.DataFrame) -> pd.Series:
     return route.where(a["via"].isna(), route + " (via " + a["via"].map(names) + ")")
 
 
-def arms_routes(t: Tables) -> pd.DataFrame:
-    """One row per route (supplier -> recipient, via) and status: report count, systems."""
+def arms_routes(t: Tables, limit: int | None = None) -> pd.DataFrame:
+    """One row per route (supplier -> recipient, via) and status: report count, systems.
+    With `limit`, only the `limit` routes with most reports."""
     a = t.arms_sales
     frame = pd.DataFrame({
         "route": routes(t, a), "status": a["status"], "system": a["system"],
         "source_id": a["source_id"],
     })
+    if limit:
+        frame = frame[frame["route"].isin(_most(frame["route"], limit))]
     grouped = frame.groupby(["route", "status"], sort=False, observed=True)
     out = grouped.agg(
         reports=("system", "size"),
@@ -71,13 +74,16 @@ def arms_routes(t: Tables) -> pd.DataFrame:
     return out.sort_values(["route", "stage"]).reset_index(drop=True)
 
 
-def arms_deals(t: Tables) -> pd.DataFrame:
+def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
     """One row per deal (rows sharing a deal_id; otherwise a row is its own deal), with
     the stages reports place it at, in order: each stage's earliest date and the figures
-    reported for it."""
-    a = t.arms_sales.assign(route=routes(t, t.arms_sales),
-                            deal=t.arms_sales["deal_id"].fillna(t.arms_sales["sale_id"]),
-                            stage=t.arms_sales["status"].map(STATUS_ORDER.index))
+    reported for it. With `limit`, the `limit` deals with most reports."""
+    a = t.arms_sales
+    deal = a["deal_id"].fillna(a["sale_id"])
+    if limit:
+        keep = deal.isin(_most(deal, limit))
+        a, deal = a[keep], deal[keep]
+    a = a.assign(route=routes(t, a), deal=deal, stage=a["status"].map(STATUS_ORDER.index))
     deals = []
     for deal, rows in a.groupby("deal", sort=False):
         rows = rows.sort_values(["stage", "event_date_first"])
@@ -132,10 +138,13 @@ def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def contact_events(t: Tables) -> pd.DataFrame:
-    """One row per dated contact: its span, the parties, kind, status, place, topic."""
+def contact_events(t: Tables, limit: int | None = None) -> pd.DataFrame:
+    """One row per dated contact: its span, the parties, kind, status, place, topic.
+    With `limit`, the `limit` latest."""
     c = t.diplomatic_contacts
     c = c[c["date_first"].notna()]
+    if limit:
+        c = c.nlargest(limit, "date_first", keep="first")
     names = actor_names(t)
     parties = c["actors"].str.split(LIST_SEPARATOR).map(
         lambda ids: [names[i.strip()] for i in ids])
@@ -154,6 +163,11 @@ def contact_events(t: Tables) -> pd.DataFrame:
         "topic": c["topic"],
         "source_id": c["source_id"],
     }).reset_index(drop=True)
+
+
+def _most(values: pd.Series, limit: int) -> pd.Index:
+    """The `limit` most frequent values (ties in order of first appearance)."""
+    return values.value_counts(sort=True).index[:limit]
 
 
 def undated(frame: pd.DataFrame, column: str) -> int:
@@ -228,7 +242,7 @@ EDGE_COLUMNS = ["a", "b", "a_name", "b_name", "pair", "contacts", "via_contacts"
                 "contact_ids", "source_id", "x", "y", "x2", "y2"]
 
 
-def contact_graph(t: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
+def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(nodes, edges) of who talks to whom, over every contact, dated or not.
 
     Nodes: each actor named as a party or as an intermediary (`via`), with how many contacts
@@ -236,44 +250,63 @@ def contact_graph(t: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
     with the contacts between them. A contact through an intermediary links each party to
     the intermediary (party - intermediary - party), never the parties directly; contacts
     with three or more parties link every pair. `via` is true when all of an edge's
-    contacts went through an intermediary. x/y come from a seeded spring layout."""
+    contacts went through an intermediary. x/y come from a seeded spring layout. With
+    `limit`, only the `limit` actors in most contacts, and the links among them."""
     c = t.diplomatic_contacts
-    links, seen = [], {}  # seen: actor -> {"party": contact ids, "intermediary": ids}
-    for row in c.itertuples():
-        parties = list(dict.fromkeys(i.strip() for i in row.actors.split(LIST_SEPARATOR)))
-        via = row.via if isinstance(row.via, str) else None
-        roles = [(p, "party") for p in parties] + ([(via, "intermediary")] if via else [])
-        for actor, role in roles:
-            seen.setdefault(actor, {"party": set(), "intermediary": set()})[role].add(
-                row.contact_id)
-        pairs = ([(p, via) for p in parties if p != via] if via else
-                 [(p, q) for i, p in enumerate(parties) for q in parties[i + 1:]])
-        links += [(*sorted(pair), bool(via), row.contact_id, row.source_id) for pair in pairs]
-    if not links:
+    if c.empty:
         return pd.DataFrame(columns=NODE_COLUMNS), pd.DataFrame(columns=EDGE_COLUMNS)
-    links = pd.DataFrame(links, columns=["a", "b", "via", "contact_id", "source_id"])
+    # one row per (contact, party), then per (contact, intermediary)
+    long = c[["contact_id", "source_id", "via"]].assign(
+        actor=c["actors"].str.split(LIST_SEPARATOR)).explode("actor")
+    long["actor"] = long["actor"].str.strip()
+    long = long.drop_duplicates(["contact_id", "actor"])
+    via = c.loc[c["via"].notna(), ["contact_id", "source_id", "via"]].assign(actor=c["via"])
+    roles = pd.concat([long.assign(role="party"), via.assign(role="intermediary")])
+    # links: every pair of parties of a direct contact; party - intermediary otherwise
+    direct = long[long["via"].isna()]
+    pairs = direct.merge(direct[["contact_id", "actor"]], on="contact_id", suffixes=("", "_2"))
+    pairs = pairs[pairs["actor"] < pairs["actor_2"]]
+    through = long[long["via"].notna() & (long["actor"] != long["via"])]
+    links = pd.concat([
+        pd.DataFrame({"a": pairs["actor"], "b": pairs["actor_2"], "via": False,
+                      "contact_id": pairs["contact_id"], "source_id": pairs["source_id"]}),
+        pd.DataFrame({"a": through[["actor", "via"]].min(axis=1),
+                      "b": through[["actor", "via"]].max(axis=1), "via": True,
+                      "contact_id": through["contact_id"], "source_id": through["source_id"]}),
+    ])
+    counts = roles.groupby("actor")["contact_id"].nunique()
+    if limit and len(counts) > limit:  # the most connected actors, and links among them
+        keep = set(counts.sort_values(ascending=False, kind="stable").index[:limit])
+        roles = roles[roles["actor"].isin(keep)]
+        links = links[links["a"].isin(keep) & links["b"].isin(keep)]
+    if links.empty:
+        return pd.DataFrame(columns=NODE_COLUMNS), pd.DataFrame(columns=EDGE_COLUMNS)
     edges = links.groupby(["a", "b"]).agg(
         contacts=("contact_id", "nunique"), via_contacts=("via", "sum"),
         contact_ids=("contact_id", lambda s: ",".join(sorted(set(s)))),
         source_id=("source_id", lambda s: ",".join(sorted(set(s)))),
     ).reset_index()
     edges["via"] = edges["via_contacts"] == edges["contacts"]
+    by_role = roles.groupby(["actor", "role"])["contact_id"].nunique().unstack(
+        fill_value=0).reindex(columns=["party", "intermediary"], fill_value=0)
+    seen = sorted(by_role.index)
 
     # Nodes and edges in sorted order, so the layout does not depend on the row order.
     import networkx as nx  # only this layout needs it; keep it off the import path
 
     graph = nx.Graph()
-    graph.add_nodes_from(sorted(seen))
+    graph.add_nodes_from(seen)
     graph.add_weighted_edges_from(edges[["a", "b", "contacts"]].itertuples(index=False))
     position = nx.spring_layout(graph, weight=None, seed=LAYOUT_SEED, iterations=200)
 
     actors = t.actors.set_index("actor_id")
-    nodes = pd.DataFrame({"actor_id": sorted(seen)})
+    nodes = pd.DataFrame({"actor_id": seen})
     nodes["name"] = nodes["actor_id"].map(actors["name"])
     nodes["kind"] = nodes["actor_id"].map(actors["kind"])
-    nodes["as_party"] = nodes["actor_id"].map(lambda a: len(seen[a]["party"]))
-    nodes["as_intermediary"] = nodes["actor_id"].map(lambda a: len(seen[a]["intermediary"]))
-    nodes["contacts"] = nodes["actor_id"].map(lambda a: len(set.union(*seen[a].values())))
+    nodes["as_party"] = nodes["actor_id"].map(by_role["party"]).astype(int)
+    nodes["as_intermediary"] = nodes["actor_id"].map(by_role["intermediary"]).astype(int)
+    nodes["contacts"] = nodes["actor_id"].map(
+        roles.groupby("actor")["contact_id"].nunique()).astype(int)
     nodes["role"] = nodes["as_intermediary"].gt(0).map({True: "intermediary", False: "party"})
     nodes["x"] = nodes["actor_id"].map(lambda a: float(position[a][0]))
     nodes["y"] = nodes["actor_id"].map(lambda a: float(position[a][1]))
@@ -312,10 +345,13 @@ def describe(t: Tables, table: str, frame: pd.DataFrame) -> pd.Series:
             + " (" + frame["status"] + "): " + frame["topic"])
 
 
-def arms_events(t: Tables) -> pd.DataFrame:
-    """One row per dated arms report: its deal, the span its date covers, its stage."""
+def arms_events(t: Tables, limit: int | None = None) -> pd.DataFrame:
+    """One row per dated arms report: its deal, the span its date covers, its stage.
+    With `limit`, the `limit` latest."""
     a = t.arms_sales
     a = a[a["event_date_first"].notna()]
+    if limit:
+        a = a.nlargest(limit, "event_date_first", keep="first")
     deal = a["deal_id"].fillna(a["sale_id"])
     first_system = a.groupby(deal)["system"].transform("first")
     return pd.DataFrame({

@@ -24,6 +24,15 @@ from .prose import Fact, Prose, resolve
 from .schema import CLAIM_TABLES
 from .select import narrow
 
+# How much a brief shows of tables that hold whole databases: the most reported items, and
+# a count of the rest ("and 1,234 more"); the data and deep dives hold everything.
+TABLE_ROWS = 60  # rows of a section's table
+EVIDENCE_ROWS = 400  # rows of a deep dive's every-report table
+CHART_ROUTES = 20  # supply routes drawn
+CHART_POINTS = 400  # dated estimates or contacts drawn (the most recent)
+NETWORK_ACTORS = 40  # actors in the who-talks-to-whom network
+QUOTES_PER_SOURCE = 30  # passages listed under a source (the seed article has 17)
+
 SECTIONS = {
     "judgments": "Bottom line up front",
     "arms": "Arms transfers",
@@ -63,6 +72,13 @@ class Section:
                 meta = {"bedfellows": {"toc": [self.key, SECTIONS[self.key]]} if self.key
                         else {"masthead": True}}
             display({"text/html": str(part)}, raw=True, metadata=meta)
+
+
+def _shown(shown: int, total: int, noun: str, which: str) -> str:
+    """' (the 60 most reported of 1,234 deals)' when a table shows only part."""
+    if shown >= total:
+        return ""
+    return f" (the {shown:,} {which} of {wording.plural(total, noun)})"
 
 
 def _moment(iso: str | None) -> str:
@@ -157,11 +173,12 @@ class Brief:
         self.facts.update(arms_reports=Fact(wording.plural(len(a), "report")),
                           arms_routes=Fact(wording.plural(prepare.routes(self.t, a).nunique(),
                                                           "route")))
-        parts = [_heading("arms"), narrative.arms_summary(self.t, self.cite)]
+        parts = [_heading("arms"), narrative.arms_summary(self.t, self.cite, CHART_ROUTES)]
         if not a.empty:
-            chart = charts.arms_status(prepare.arms_routes(self.t))
-            parts.append(Figure(chart, self.cite.sources(a["source_id"])))
-            events = prepare.arms_events(self.t)
+            routes = prepare.arms_routes(self.t, CHART_ROUTES)
+            parts.append(Figure(charts.arms_status(routes), self.cite.sources(
+                routes["sources"].str.split(",").explode())))
+            events = prepare.arms_events(self.t, CHART_POINTS)
             if timeline and not events.empty:
                 parts.append(Figure(charts.arms_timeline(events),
                                     self.cite.sources(events["source_id"])))
@@ -170,7 +187,8 @@ class Brief:
 
     def _arms_table(self) -> Markup:
         rows = []
-        for deal in prepare.arms_deals(self.t).itertuples():
+        deals = prepare.arms_deals(self.t, TABLE_ROWS)
+        for deal in deals.itertuples():
             stages = Markup(" → ").join(
                 Markup("<span class=\"stage stage-{0}\">{0}</span>{1}").format(
                     status, (f" {when}" if when else "")
@@ -178,8 +196,10 @@ class Brief:
                 for status, when, figures in deal.stages)
             rows.append((deal.route, deal.system, stages,
                          self.cite.claims("arms_sales", deal.sale_ids)))
+        total = self.t.arms_sales["deal_id"].fillna(self.t.arms_sales["sale_id"]).nunique()
         return table(["Route", "What", "Stages reported, in order", "Sources"], rows,
-                     caption="Each deal once, with every stage reported for it.",
+                     caption="Each deal once, with every stage reported for it"
+                     + _shown(len(deals), total, "deal", "most reported") + ".",
                      classes="compact")
 
     # 4. Estimates
@@ -188,12 +208,16 @@ class Brief:
         parts = [_heading("estimates"),
                  narrative.estimates_summary(points, self.cite, measure)]
         if not points.empty:
-            caption = self.cite.sources(points["source_id"])
+            drawn = points.nlargest(CHART_POINTS, "start", keep="first")
+            caption = self.cite.sources(drawn["source_id"])
+            if len(drawn) < len(points):
+                caption += escape(f" Drawn: the {len(drawn):,} latest of "
+                                  f"{wording.plural(len(points), 'dated estimate')}.")
             undated = self._undated_estimates(measure)
             if undated:
                 caption += escape(f" Not drawn: {wording.plural(undated, 'estimate')} "
                                   "whose date the sources do not give (listed below).")
-            parts.append(Figure(charts.estimate_ranges(points, measure), caption))
+            parts.append(Figure(charts.estimate_ranges(drawn, measure), caption))
         cells = prepare.part_of_whole(self.t, "provinces_with_presence")
         if not cells.empty:
             parts.append(Figure(charts.part_of_whole(cells), self.cite.sources(
@@ -210,7 +234,12 @@ class Brief:
         e = e.assign(claimant=prepare.claimant(self.t, e))
         names = prepare.actor_names(self.t)
         rows = []
-        for (group, who), at in e[e["measure"] == measure].groupby(["group", "claimant"]):
+        this = e[e["measure"] == measure]
+        pairs = this.groupby(["group", "claimant"]).size()
+        top = set(pairs.nlargest(TABLE_ROWS, keep="first").index)
+        for (group, who), at in this.groupby(["group", "claimant"]):
+            if (group, who) not in top:
+                continue
             at = at.sort_values("as_of_date_first", na_position="last")
             figures = "; ".join(
                 wording.quantity(r.qualifier, r.low, r.high)
@@ -220,6 +249,8 @@ class Brief:
             rows.append((names[group], who, figures,
                          self.cite.claims("fighter_estimates", at["estimate_id"])))
         other = e[e["measure"] != measure].sort_values(["group", "measure"])
+        others = len(other)
+        other = other.head(max(TABLE_ROWS - len(rows), 0))
         rows += [(names[r.group], r.claimant,
                   f"{r.measure.replace('_', ' ').replace(' pct', ' (%)')}: "
                   + wording.quantity(r.qualifier, r.low, r.high)
@@ -229,27 +260,32 @@ class Brief:
                   self.cite.claim("fighter_estimates", r.estimate_id))
                  for r in other.itertuples()]
         return table(["Group", "Claimed by", "Figures (as of)", "Sources"], rows,
-                     caption=f"Estimates of {measure} by who made them; then other measures.",
+                     caption=f"Estimates of {measure} by who made them"
+                     + _shown(len(top), len(pairs), "group and claimant", "most estimating")
+                     + "; then other measures" + _shown(len(other), others, "estimate",
+                                                        "first") + ".",
                      classes="compact")
 
     # 5. Contacts
     def contacts(self) -> Section:
         c = self.t.diplomatic_contacts
-        events = prepare.contact_events(self.t)
+        events = prepare.contact_events(self.t, CHART_POINTS)
         undated = prepare.undated(c, "date")
         parts = [_heading("contacts"), narrative.contacts_summary(events, undated, self.cite)]
         if not events.empty:
             parts.append(Figure(charts.contacts_timeline(events),
                                 self.cite.sources(events["source_id"])))
         if not c.empty:
-            nodes, edges = prepare.contact_graph(self.t)
-            parts.append(Figure(charts.contact_network(nodes, edges),
-                                self.cite.sources(c["source_id"])))
+            nodes, edges = prepare.contact_graph(self.t, NETWORK_ACTORS)
+            parts.append(Figure(charts.contact_network(nodes, edges), self.cite.sources(
+                edges["source_id"].str.split(",").explode())))
         parts.append(self._contacts_table(c))
         return Section("contacts", *parts)
 
     def _contacts_table(self, c: pd.DataFrame) -> Markup:
         names = prepare.actor_names(self.t)
+        total = len(c)
+        c = c.sort_values("date_first", na_position="first").tail(TABLE_ROWS)
         c = c.sort_values("date_first", na_position="last")
         rows = [(
             dates.display(r.date) + ("" if pd.isna(r.date_end)
@@ -261,7 +297,8 @@ class Brief:
             self.cite.claim("diplomatic_contacts", r.contact_id),
         ) for r in c.itertuples()]
         return table(["When", "Parties", "Kind", "What (where)", "Source"], rows,
-                     classes="compact")
+                     caption=("Every contact" if total == len(c) else "Contacts")
+                     + _shown(len(c), total, "contact", "latest") + ".", classes="compact")
 
     # Where the evidence comes from (deep dives)
     def quality(self) -> Section:
@@ -289,6 +326,8 @@ class Brief:
         for name, frame in self.t.claims():
             if frame.empty:
                 continue
+            total = len(frame)
+            frame = frame.head(EVIDENCE_ROWS)
             ids = frame.iloc[:, 0]
             what = prepare.describe(self.t, name, frame)
             who = prepare.claimant(self.t, frame)
@@ -301,7 +340,8 @@ class Brief:
                         frame["credibility"], strict=True)]
             parts.append(table(["Row", "Report", "In the source's words", "Claimed by",
                                 "Source"], rows,
-                               caption=f"{name.replace('_', ' ').capitalize()}: every row.",
+                               caption=f"{name.replace('_', ' ').capitalize()}: every row"
+                               + _shown(len(frame), total, "row", "first") + ".",
                                classes="compact evidence"))
         return Section("evidence", *parts)
 
@@ -402,7 +442,10 @@ class Brief:
                    if isinstance(s.url, str) else "")
             quotes = Markup("").join(
                 Markup("<li>“{}”{}</li>").format(q, f" — {by}" if by else "")
-                for q, by in s.quotes)
+                for q, by in s.quotes[:QUOTES_PER_SOURCE])
+            if len(s.quotes) > QUOTES_PER_SOURCE:
+                quotes += Markup("<li>and {} more passages</li>").format(
+                    len(s.quotes) - QUOTES_PER_SOURCE)
             items.append(Markup(
                 '<li id="source-{n}" value="{n}">{title}. {who}; {when}. Reliability '
                 '<span class="grade">{grade}</span>.{url}<ul class="quotes">{quotes}</ul></li>'
