@@ -59,9 +59,16 @@ class Support:
                 f"{'grade' if len(self.grades) == 1 else 'grades'} {grades}")
 
 
+def with_provenance(t: Tables, frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with each row's `origin` and `grade`, computed once for many claims."""
+    return frame.assign(origin=origins(t, frame), grade=grades(t, frame))
+
+
 def support(t: Tables, table: str, frame: pd.DataFrame) -> Support:
     """The support that `frame`'s rows (all from claim table `table`) give a claim."""
-    graded = pd.DataFrame({"origin": origins(t, frame), "grade": grades(t, frame)})
+    if "origin" not in frame:
+        frame = with_provenance(t, frame)
+    graded = frame[["origin", "grade"]]
     found = sorted(set(graded["grade"].dropna()), key=GRADES.index)
     strong = graded.loc[graded["grade"].isin(["A", "B"]), "origin"].nunique()
     return Support(table, tuple(frame.iloc[:, 0]), len(frame),
@@ -110,14 +117,29 @@ class Contest:
     between_origins: bool  # False when one origin's figure is relayed differently
 
 
-def contests(t: Tables, table: str, describe) -> list[Contest]:
+def contests(t: Tables, table: str, describe, limit: int | None = None
+             ) -> tuple[list[Contest], int]:
     """Every claim of `table` reported with different figures. `describe(rows)` names the
     claim. One source giving one origin's two figures reports a change, not a
-    disagreement, and is left out."""
+    disagreement, and is left out. With `limit`, the `limit` most reported claims; the
+    count of all contested claims comes second."""
     frame = getattr(t, table)
-    frame = frame.assign(key=claim_keys(table, frame), figure=figures(table, frame),
-                         origin=origins(t, frame), grade=grades(t, frame))
+    frame = frame[claim_keys(table, frame).notna()]
+    # only keys reported at least twice can be contested: the rest need no figures
+    frame = frame[claim_keys(table, frame).duplicated(keep=False)]
+    frame = with_provenance(t, frame).assign(key=claim_keys(table, frame),
+                                             figure=figures(table, frame))
     frame = frame.dropna(subset=["key", "figure"])
+    spread = frame.groupby("key", sort=False).agg(figures=("figure", "nunique"),
+                                                  sources=("source_id", "nunique"),
+                                                  origins=("origin", "nunique"))
+    wanted = spread[(spread["figures"] > 1)
+                    & ((spread["sources"] > 1) | (spread["origins"] > 1))]
+    total = len(wanted)
+    if limit:
+        wanted = wanted.assign(reports=frame["key"].value_counts()).sort_values(
+            "reports", ascending=False, kind="stable").head(limit)
+    frame = frame[frame["key"].isin(wanted.index)]
     out = []
     for key, rows in frame.groupby("key", sort=False):
         if rows["figure"].nunique() < 2 or (rows["source_id"].nunique() < 2
@@ -133,7 +155,7 @@ def contests(t: Tables, table: str, describe) -> list[Contest]:
         conflict = bool(b["low"].max() > b["high"].min())
         out.append(Contest(table, key, describe(rows), versions, conflict,
                            rows["origin"].nunique() > 1))
-    return out
+    return out, total
 
 
 @dataclass(frozen=True)
@@ -144,26 +166,31 @@ class Attribution:
     rows: pd.DataFrame  # claimant, figure, when, source_id, grade, estimate_id
 
 
-def disputed_attributions(t: Tables, measure: str = "fighters") -> list[Attribution]:
+def disputed_attributions(t: Tables, measure: str = "fighters", limit: int | None = None
+                          ) -> tuple[list[Attribution], int]:
     """Estimates of the same group and area whose headline number (the stated figure, or
     its upper end) is the same but is credited to different origins. When the figure is
     dated to several periods, each period is judged on its own (undated rows then match
     none): estimates of different moments are different estimates, not one figure."""
     e = t.fighter_estimates
     e = e[(e["measure"] == measure) & (e["high"].notna() | e["low"].notna())]
-    e = e.assign(number=e["high"].fillna(e["low"]), origin=origins(t, e),
-                 claimant=claimant(t, e), grade=grades(t, e),
-                 figure=figures("fighter_estimates", e))
+    e = with_provenance(t, e).assign(number=e["high"].fillna(e["low"]))
+    keys = ["group", "area", "number"]
+    e = e[e.groupby(keys)["origin"].transform("nunique") > 1]  # only figures in dispute
+    e = e.assign(claimant=claimant(t, e), figure=figures("fighter_estimates", e))
     names = actor_names(t)
     out = []
-    for (group, _, number), same in e.groupby(["group", "area", "number"], sort=True):
+    for (group, _, number), same in e.groupby(keys, sort=True):
         if same["as_of_date"].nunique() > 1:  # one cluster per period; undated rows fit none
             clusters = [rows for _, rows in same.groupby("as_of_date")]
         else:
             clusters = [same]
         out += [_attribution(rows, f"{wording.number(number)} {names[group]} {measure}")
                 for rows in clusters if rows["origin"].nunique() > 1]
-    return out
+    total = len(out)
+    if limit:  # the figures credited to most claimants
+        out = sorted(out, key=lambda a: -a.rows["origin"].nunique())[:limit]
+    return out, total
 
 
 def _attribution(rows: pd.DataFrame, what: str) -> Attribution:

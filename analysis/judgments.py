@@ -23,7 +23,7 @@ import pandas as pd
 from . import dates, evidence, wording
 from .evidence import Support, support
 from .load import Tables
-from .prepare import STATUS_ORDER, actor_names, routes
+from .prepare import STATUS_ORDER, actor_names
 from .schema import LIST_SEPARATOR
 from .vocab import LIKELIHOOD
 
@@ -43,7 +43,12 @@ MAX_JUDGMENTS = 5
 
 
 def likelihood(evidence: Support, contradicted: bool = False) -> str:
-    origins = len(evidence.origins)
+    return term(len(evidence.origins), evidence.strong, evidence.best_grade, contradicted)
+
+
+def term(origins: int, strong: int, best_grade: str, contradicted: bool = False) -> str:
+    """The rule, from counts: independent origins, those graded A or B, the best grade."""
+    evidence = Support("", (), 0, (), (best_grade,), strong)
     if origins >= 3 and evidence.strong >= 2:
         term = "almost certain"
     elif origins >= 2 and evidence.strong >= 1:
@@ -90,19 +95,21 @@ def key_judgments(t: Tables) -> list[Judgment]:
 def _contacts(t: Tables) -> list[Judgment]:
     """The pair of parties with the best-supported record of contacts that took place."""
     c = t.diplomatic_contacts
-    c = c[c["status"] == "occurred"]
-    pairs = {}
-    for row in c.itertuples():
-        parties = sorted({a.strip() for a in row.actors.split(LIST_SEPARATOR)})
-        for i, a in enumerate(parties):
-            for b in parties[i + 1:]:
-                pairs.setdefault((a, b), []).append(row.Index)
-    if not pairs:
+    c = evidence.with_provenance(t, c[c["status"] == "occurred"])
+    parties = c[["contact_id"]].assign(actor=c["actors"].str.split(LIST_SEPARATOR)) \
+        .explode("actor")
+    parties["actor"] = parties["actor"].str.strip()
+    parties = parties.drop_duplicates()
+    pairs = parties.merge(parties, on="contact_id", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["actor_a"] < pairs["actor_b"]].merge(c[["contact_id", "origin"]])
+    if pairs.empty:
         return []
-    scored = {pair: support(t, "diplomatic_contacts", c.loc[rows]) for pair, rows in
-              pairs.items()}
-    (a, b), best = max(scored.items(), key=lambda kv: (len(kv[1].origins), kv[1].reports))
-    rows = c.loc[pairs[(a, b)]]
+    scores = pairs.groupby(["actor_a", "actor_b"]).agg(
+        origins=("origin", "nunique"), reports=("contact_id", "size"))
+    a, b = scores.sort_values(["origins", "reports"], ascending=False, kind="stable").index[0]
+    chosen = pairs.loc[(pairs["actor_a"] == a) & (pairs["actor_b"] == b), "contact_id"]
+    rows = c[c["contact_id"].isin(chosen)]
+    best = support(t, "diplomatic_contacts", rows)
     names = actor_names(t)
     years = rows["date_first"].dropna().dt.year
     span = (f", dated ones from {years.min()} to {years.max()}" if years.nunique() > 1
@@ -130,31 +137,61 @@ _STAGE_PROPOSITIONS = {
 
 def _arms(t: Tables) -> list[Judgment]:
     """The best-supported deal that reached a contract or delivery, and the furthest
-    transfer resting on allegation alone."""
+    transfer resting on allegation alone (the one most reported). Every deal is scored
+    at once; propositions are worded for the chosen ones only."""
     a = t.arms_sales
     if a.empty:
         return []
-    a = a.assign(deal=a["deal_id"].fillna(a["sale_id"]), stage=a["status"].map(
-        STATUS_ORDER.index), route=routes(t, a))
+    a = evidence.with_provenance(t, a).assign(deal=a["deal_id"].fillna(a["sale_id"]),
+                                              stage=a["status"].map(STATUS_ORDER.index))
+    denied = a[a["status"] == "denied"]
+    live = a[a["status"] != "denied"]
     names = actor_names(t)
-    confirmed, alleged = [], []
-    for _, rows in a.groupby("deal", sort=False):
-        denied = rows[rows["status"] == "denied"]
-        against = support(t, "arms_sales", denied) if len(denied) else None
-        live = rows[rows["status"] != "denied"]
-        if live.empty:
+    chosen = []
+    candidates = []
+    for status in ("ordered", "delivered"):  # a delivery report also attests the contract
+        deals = live.loc[live["status"] == status, "deal"].unique()
+        at = live[live["deal"].isin(deals) & (live["stage"] >= STATUS_ORDER.index(status))]
+        if at.empty:
             continue
-        first = live.iloc[0]
-        for status in ("ordered", "delivered"):
-            # a delivery report also attests the contract
-            at = live[live["stage"] >= STATUS_ORDER.index(status)]
-            if (at["status"] == status).any():
-                confirmed.append(_deal_judgment(t, names, first, status, at, against))
-        if live["stage"].max() == STATUS_ORDER.index("alleged"):
-            alleged.append(_deal_judgment(t, names, first, "alleged", live, against))
-    strength = lambda j: (TERMS.index(j.term), len(j.evidence.origins))  # noqa: E731
-    chosen = sorted(confirmed, key=strength, reverse=True)[:1]
-    return chosen + sorted(alleged, key=lambda j: j.evidence.reports, reverse=True)[:1]
+        scored = _scores(at).assign(status=status)
+        scored["contradicted"] = scored.index.isin(denied["deal"])
+        candidates.append(scored)
+    if candidates:
+        scored = pd.concat(candidates)
+        scored["rank"] = [TERMS.index(term(o, s, g, c)) for o, s, g, c in zip(
+            scored["origins"], scored["strong"], scored["best"], scored["contradicted"],
+            strict=True)]
+        order = {d: i for i, d in enumerate(a["deal"].unique())}
+        scored["first_seen"] = scored.index.map(order)
+        top = scored.sort_values(["rank", "origins", "first_seen"],
+                                 ascending=[False, False, True], kind="stable").iloc[0]
+        deal, status = top.name, top["status"]
+        rows = live[(live["deal"] == deal) & (live["stage"] >= STATUS_ORDER.index(status))]
+        chosen.append(_deal_judgment(t, names, rows.iloc[0], status, rows,
+                                     _against(t, denied, deal)))
+    furthest = live.groupby("deal", sort=False)["stage"].max()
+    alleged = furthest.index[furthest == STATUS_ORDER.index("alleged")]
+    if len(alleged):
+        counts = live[live["deal"].isin(alleged)]["deal"].value_counts(sort=False)
+        deal = counts.index[counts.to_numpy().argmax()]
+        rows = live[live["deal"] == deal]
+        chosen.append(_deal_judgment(t, names, rows.iloc[0], "alleged", rows,
+                                     _against(t, denied, deal)))
+    return chosen
+
+
+def _scores(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per deal: independent origins, those graded A or B, the best grade."""
+    strong = rows[rows["grade"].isin(["A", "B"])].groupby("deal")["origin"].nunique()
+    out = rows.groupby("deal").agg(origins=("origin", "nunique"), best=("grade", "min"))
+    out["strong"] = strong.reindex(out.index, fill_value=0)
+    return out
+
+
+def _against(t: Tables, denied: pd.DataFrame, deal: str) -> Support | None:
+    rows = denied[denied["deal"] == deal]
+    return support(t, "arms_sales", rows) if len(rows) else None
 
 
 def _deal_judgment(t, names, first, status, rows, against) -> Judgment:
@@ -189,13 +226,15 @@ def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
         return []
     year = rows["as_of_date_first"].dt.year.max()
     rows = rows[rows["as_of_date_first"].dt.year == year]
-    # the span of all the year's estimates: a missing low is 0, a missing high open-ended
-    low, high = rows["low"].fillna(0).min(), rows["high"].max()
+    # the span of the year's stated numbers; an estimate without a high end leaves it open
+    low, high = rows["low"].min(), rows["high"].max()
     if len(rows) == 1:
         r = rows.iloc[0]
         figure = wording.quantity(r["qualifier"], r["low"], r["high"])
     elif rows["high"].isna().any():
         figure = f"at least {wording.number(low)}"
+    elif pd.isna(low):
+        figure = f"up to {wording.number(high)}"
     else:
         figure = f"between {wording.number(low)} and {wording.number(high)}"
     areas = wording.series(list(dict.fromkeys(rows["area"])))

@@ -190,7 +190,7 @@ _WAFFLE_ROW = 20
 """At most this many cells a row: 34 -> 2 rows of 17."""
 
 
-def part_of_whole(t: Tables, measure: str) -> pd.DataFrame:
+def part_of_whole(t: Tables, measure: str, limit: int | None = None) -> pd.DataFrame:
     """One row per cell per distinct figure of `measure` that has an `out_of` total ("25 of
     34 provinces"): its position in the grid and its state (counted, not counted, or
     uncertain between low and high). Rows that give the same figure (group, area, number,
@@ -201,9 +201,13 @@ def part_of_whole(t: Tables, measure: str) -> pd.DataFrame:
     `state`); `low`/`high` are the range drawn, an open end filled with 0 or the total.
 
     Cells are anonymous: the data says how many provinces, never which, so nothing here
-    names or orders them geographically."""
+    names or orders them geographically. With `limit`, the `limit` figures most reported."""
     e = t.fighter_estimates
     e = e[(e["measure"] == measure) & e["out_of"].notna()]
+    if limit:
+        figure = e.assign(claimant=claimant(t, e)).groupby(
+            _FIGURE_KEY, dropna=False, sort=False).ngroup()
+        e = e[figure.isin(figure.value_counts().index[:limit])]
     counted, not_counted = _PART_STATES.get(measure, ("counted", "not counted"))
     noun = measure.split("_")[0]
     # A one-sided bound leaves the other end open: "up to 25" is 0-25, "at least 25" 25-34.

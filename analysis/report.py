@@ -31,6 +31,8 @@ EVIDENCE_ROWS = 400  # rows of a deep dive's every-report table
 CHART_ROUTES = 20  # supply routes drawn
 CHART_POINTS = 400  # dated estimates or contacts drawn (the most recent)
 NETWORK_ACTORS = 40  # actors in the who-talks-to-whom network
+WAFFLES = 4  # part-of-whole figures drawn (the most reported)
+CONTESTS = 15  # contested claims, and disputed figures, shown (the most reported)
 QUOTES_PER_SOURCE = 30  # passages listed under a source (the seed article has 17)
 
 SECTIONS = {
@@ -218,7 +220,7 @@ class Brief:
                 caption += escape(f" Not drawn: {wording.plural(undated, 'estimate')} "
                                   "whose date the sources do not give (listed below).")
             parts.append(Figure(charts.estimate_ranges(drawn, measure), caption))
-        cells = prepare.part_of_whole(self.t, "provinces_with_presence")
+        cells = prepare.part_of_whole(self.t, "provinces_with_presence", WAFFLES)
         if not cells.empty:
             parts.append(Figure(charts.part_of_whole(cells), self.cite.sources(
                 cells["source_id"].str.split(",").explode())))
@@ -236,10 +238,9 @@ class Brief:
         rows = []
         this = e[e["measure"] == measure]
         pairs = this.groupby(["group", "claimant"]).size()
-        top = set(pairs.nlargest(TABLE_ROWS, keep="first").index)
+        top = pairs.nlargest(TABLE_ROWS, keep="first").index
+        this = this[pd.MultiIndex.from_frame(this[["group", "claimant"]]).isin(top)]
         for (group, who), at in this.groupby(["group", "claimant"]):
-            if (group, who) not in top:
-                continue
             at = at.sort_values("as_of_date_first", na_position="last")
             figures = "; ".join(
                 wording.quantity(r.qualifier, r.low, r.high)
@@ -349,11 +350,14 @@ class Brief:
     def contested(self) -> Section:
         t = self.t
         blocks = []
-        for c in evidence.contests(t, "arms_sales", self._describe_deal):
+        arms, arms_total = evidence.contests(t, "arms_sales", self._describe_deal, CONTESTS)
+        estimates, estimates_total = evidence.contests(t, "fighter_estimates",
+                                                       self._describe_estimate, CONTESTS)
+        for c in arms:
             blocks.append(self._contest_table(c, "arms_sales", "status"))
-        for c in evidence.contests(t, "fighter_estimates", self._describe_estimate):
+        for c in estimates:
             blocks.append(self._contest_table(c, "fighter_estimates", "claimant"))
-        disputed = evidence.disputed_attributions(t)
+        disputed, disputed_total = evidence.disputed_attributions(t, limit=CONTESTS)
         for a in disputed:
             rows = [(r.origin + ("" if r.claimant == r.origin else f" ({r.claimant})"),
                      r.figure, r.when, r.grade,
@@ -364,14 +368,17 @@ class Brief:
                 caption=Markup("The figure of {} is credited to {}.").format(
                     a.what, wording.plural(a.rows["origin"].nunique(), "origin")),
                 classes="compact contest"))
-        count = len(blocks) - len(disputed)
+        count = arms_total + estimates_total
         self.facts.update(contested=Fact(wording.plural(count, "contested figure")),
-                          disputed=Fact(wording.plural(len(disputed), "disputed attribution")))
+                          disputed=Fact(wording.plural(disputed_total, "disputed attribution")))
+        shown = len(arms) + len(estimates) + len(disputed)
+        if shown < count + disputed_total:
+            blocks.insert(0, Markup("<p>Shown below: the {} most reported.</p>").format(shown))
         intro = Markup(
             "<p>Claims reported with different numbers: {}. Figures credited to different "
             "claimants: {}. Each version is shown side by side with its origins and source "
             "grades; nothing here is averaged or resolved.</p>").format(
-                count or "none", len(disputed) or "none")
+                count or "none", disputed_total or "none")
         return Section("contested", _heading("contested"), intro, *blocks)
 
     def _describe_deal(self, rows) -> str:
@@ -383,7 +390,10 @@ class Brief:
                 f"in {r['area']}, {dates.display(r['as_of_date'])}")
 
     def _contest_table(self, c, table_name: str, detail: str) -> Markup:
-        frame = getattr(self.t, table_name).set_index(getattr(self.t, table_name).columns[0])
+        frame = getattr(self.t, table_name)
+        ids = [i for v in c.versions.itertuples() for i in v.row_ids]
+        frame = frame[frame.iloc[:, 0].isin(ids)]
+        frame = frame.set_index(frame.columns[0])
         if detail == "claimant":
             frame = frame.assign(claimant=prepare.claimant(self.t, frame))
         rows = [(v.figure, ", ".join(dict.fromkeys(frame.loc[list(v.row_ids), detail])),
