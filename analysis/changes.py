@@ -12,11 +12,19 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+ROW_DIGESTS_MAX_BYTES = 20_000_000
+"""Tables larger than this (database-sized) are compared whole, not row by row: their
+digests would outweigh the brief."""
 
-def row_digests(data_dir: Path) -> dict[str, dict[str, str]]:
-    """{table: {row id: digest of the row's cells}} for every table in `data_dir`."""
+
+def row_digests(data_dir: Path) -> dict[str, dict[str, str] | None]:
+    """{table: {row id: digest of the row's cells}} for every table in `data_dir`; None for
+    a table too large to track row by row."""
     out = {}
     for path in sorted(Path(data_dir).glob("*.csv")):
+        if path.stat().st_size > ROW_DIGESTS_MAX_BYTES:
+            out[path.stem] = None
+            continue
         with path.open(encoding="utf-8-sig", newline="") as f:
             rows = list(csv.reader(f))
         out[path.stem] = {
@@ -36,6 +44,7 @@ class Changes:
     new: dict[str, list[str]] = field(default_factory=dict)  # table -> row ids
     changed: dict[str, list[str]] = field(default_factory=dict)
     removed: dict[str, list[str]] = field(default_factory=dict)
+    untracked: list[str] = field(default_factory=list)  # tables too large to compare
 
 
 def compare(previous_manifest: str | Path | None, data_dir: Path) -> Changes:
@@ -51,6 +60,9 @@ def compare(previous_manifest: str | Path | None, data_dir: Path) -> Changes:
     changes = Changes(previous)
     for table, rows in row_digests(data_dir).items():
         old = before.get(table, {})
+        if rows is None or old is None:
+            changes.untracked.append(table)
+            continue
         changes.new[table] = [r for r in rows if r not in old]
         changes.changed[table] = [r for r in rows if r in old and old[r] != rows[r]]
         changes.removed[table] = [r for r in old if r not in rows]

@@ -435,6 +435,9 @@ class Brief:
                 removed=wording.plural(removed, "row") + " removed")
         self.facts["changes"] = Fact(wording.plural(len(rows), "row") + " new or changed")
         parts = [_heading("changes"), summary]
+        if found.untracked:
+            parts.append(Markup("<p>Not compared row by row (too large): {}.</p>").format(
+                ", ".join(t.replace("_", " ") for t in found.untracked)))
         if rows:
             parts.append(table(["", "Row", "Report", "Source"], rows, classes="compact"))
         return Section("changes", *parts)
