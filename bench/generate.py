@@ -61,14 +61,30 @@ COUNT_MAX = 120_000
 
 # -- vectorised helpers ------------------------------------------------------------------
 
+def text(values) -> np.ndarray:
+    """An array of Python strings (object dtype): picking from it copies references, and
+    pandas writes it without converting it first."""
+    values = np.asarray(values)
+    return values if values.dtype.kind == "O" else values.astype(str).astype(object)
+
+
+def join(*parts) -> np.ndarray:
+    """Element-wise concatenation of strings and arrays (broadcast as numpy does)."""
+    out = parts[0] if isinstance(parts[0], str) else text(parts[0])
+    for part in parts[1:]:
+        out = out + (part if isinstance(part, str) else text(part))
+    return text(out)
+
+
 def numbered(prefix: str, numbers, width: int) -> np.ndarray:
     """prefix + zero-padded number, for an array of numbers."""
-    digits = np.strings.zfill(np.asarray(numbers).astype(str), width)
-    return np.strings.add(prefix, digits)
+    digits = np.asarray(numbers).astype(str)
+    return join(prefix, np.strings.zfill(digits, width) if digits.size else digits)
 
 
 def pick(rng, values, n: int, p=None) -> np.ndarray:
-    values = np.asarray(list(values))
+    """n values drawn from `values`, with weights `p` (relative) if given."""
+    values = np.array(list(values), dtype=object)
     if p is not None:
         p = np.asarray(p, dtype=float) / np.sum(p)
     return values[rng.choice(len(values), size=n, p=p)]
@@ -76,14 +92,19 @@ def pick(rng, values, n: int, p=None) -> np.ndarray:
 
 def blank(mask, values) -> np.ndarray:
     """values, with "" (an empty cell) where mask is True."""
-    return np.where(mask, "", values)
+    return np.where(mask, "", text(values))
 
 
-def join(*parts) -> np.ndarray:
-    out = np.asarray(parts[0]).astype(str)
-    for part in parts[1:]:
-        out = np.strings.add(out, np.asarray(part).astype(str))
+def only(mask, values) -> np.ndarray:
+    """A text column: `values` (one per True in mask) where mask is True, else empty."""
+    out = np.full(len(mask), "", dtype=object)
+    out[mask] = text(values)
     return out
+
+
+def lookup(mapping: dict, keys) -> np.ndarray:
+    """mapping[key] for an array of keys (every key must be in the mapping)."""
+    return pd.Series(keys, dtype=object).map(mapping).to_numpy()
 
 
 def table(columns: dict) -> pd.DataFrame:
@@ -117,14 +138,7 @@ def partial_dates(rng, n, *, empty=0.1, year=0.15, month=0.2, first=FIRST_DAY,
                           [3, 2, 1], default=0)
     text = np.select([precision == 0, precision == 1, precision == 2],
                      [full, full.astype("U7"), full.astype("U4")], default="")
-    return text.astype("U10"), day, precision
-
-
-def lookup(mapping: dict, keys) -> np.ndarray:
-    """mapping[key] for an array of keys (every key must be in the mapping)."""
-    known = np.array(list(mapping))
-    order = np.argsort(known)
-    return np.array(list(mapping.values()))[order[np.searchsorted(known, keys, sorter=order)]]
+    return text.astype(object), day, precision
 
 
 def quantities(rng, qualifiers, upper, *, minimum=1):
@@ -133,6 +147,7 @@ def quantities(rng, qualifiers, upper, *, minimum=1):
     low < high; none: neither. `upper` is the per-row ceiling of the numbers."""
     n = len(qualifiers)
     shape = lookup({q: SHAPE_CODE[s] for q, s in QUALIFIER_SHAPES.items()}, qualifiers)
+    shape = shape.astype("int64")
     upper = np.maximum(np.asarray(upper, dtype="int64"), minimum + 1)
     # log-uniform in [minimum, upper - 1], so a range always has room above it
     low = minimum - 1 + np.floor(np.exp(rng.random(n) * np.log(upper - minimum + 1)))
@@ -342,12 +357,16 @@ def make_arms_sales(rng, n, sources, pool, actors) -> pd.DataFrame:
     model = np.where(in_deal, deal_model[deal], rng.integers(1, 25, size=n))
     via_index = draw_distinct(rng, everyone, n, avoid=(supplier, recipient))
     via = blank(sipri | (rng.random(n) < 0.85), actor_ids[via_index])
-    deal_id = np.where(in_deal, numbered("synth-deal-", deal + 1, 7), "")
-    deal_id = np.where(sipri, numbered("synth-sipri-", np.arange(1, n + 1), 7), deal_id)
+    # a deal's rows share its id; a SIPRI line is a deal of its own, and so is half of the
+    # other rows outside a shared deal; the rest have no deal id
+    solo = ~in_deal & ~sipri & (rng.random(n) < 0.5)
+    deal_id = only(in_deal, numbered("synth-deal-", deal[in_deal] + 1, 7))
+    deal_id[sipri] = numbered("synth-sipri-", np.flatnonzero(sipri) + 1, 7)
+    deal_id[solo] = numbered("synth-solo-", np.flatnonzero(solo) + 1, 7)
     qualifier = pick(rng, QUALIFIER_SHAPES, n, [20, 15, 5, 8, 8, 8, 5, 10, 6, 5, 10])
     statuses = pick(rng, ARMS_STATUSES, n, [15, 5, 8, 10, 12, 10, 15, 25])
     event_date, event_day, _ = partial_dates(rng, n, empty=0.15)
-    value = np.round(np.exp(rng.normal(3, 1.5, size=n)), 1) + 0.1
+    value = np.maximum(np.round(np.exp(rng.normal(3, 1.5, size=n)), 1), 0.1)
 
     # SIPRI register lines: numbers, years, status and TIVs consistent with each other
     order_year = np.minimum(event_day.astype("datetime64[Y]").astype(int) + 1970, 2022)
@@ -357,32 +376,34 @@ def make_arms_sales(rng, n, sources, pool, actors) -> pd.DataFrame:
     delivered = np.where(ordered_missing, rng.integers(0, 10, size=n), delivered)
     first_delivery = np.minimum(order_year + rng.integers(0, 3, size=n), 2024)
     last_delivery = np.minimum(first_delivery + rng.integers(0, 3, size=n), 2024)
-    delivery_years = np.select(
-        [first_delivery == last_delivery, rng.random(n) < 0.5],
-        [first_delivery.astype(str), join(first_delivery, "-", last_delivery)],
-        default=join(first_delivery, "; ", last_delivery))
-    delivery_years = blank(delivered == 0, delivery_years)
+    # SIPRI's texts are made for its rows only: ~3% of the table
+    span, listed = rng.random(n) < 0.5, (first_delivery != last_delivery)
+    separator = np.where(listed & span, "-", np.where(listed, "; ", ""))
+    last_year = np.where(listed, last_delivery.astype(str), "")
+    delivery_years = only(sipri, join(first_delivery[sipri], separator[sipri], last_year[sipri]))
+    delivery_years[delivered == 0] = ""  # nothing delivered: no delivery years
     flags = np.array(["", "order_year", "number_ordered", "number_delivered",
                       "order_year;number_delivered",
                       "order_year;number_ordered;number_delivered"])
-    uncertain = flags[np.where(rng.random(n) < 0.7, 0, rng.integers(1, len(flags), size=n))]
-    flagged_ordered = np.strings.find(uncertain, "number_ordered") >= 0
+    flag = np.where(rng.random(n) < 0.7, 0, rng.integers(1, len(flags), size=n))
+    uncertain = text(flags)[flag]
+    flagged_ordered = np.array(["number_ordered" in f for f in flags])[flag]
     uncertain = np.where(ordered_missing & flagged_ordered, "order_year", uncertain)
     per_unit = np.round(np.exp(rng.normal(1, 1.2, size=n)), 2)
     qualifier = np.where(sipri, np.select([ordered_missing, flagged_ordered],
                                           ["unknown", "about"], default="exact"), qualifier)
     statuses = np.where(sipri, np.where(delivered > 0, "delivered", "ordered"), statuses)
-    event_date = np.where(sipri, np.where(delivered > 0, first_delivery, order_year)
-                          .astype(str), event_date)
+    event_date[sipri] = text(np.where(delivered > 0, first_delivery, order_year)[sipri])
     low, high, low_missing, high_missing = quantities(rng, qualifier, np.full(n, 500))
     low, high = np.where(sipri, ordered, low), np.where(sipri, ordered, high)
     not_sipri = ~sipri
-    system = join("Synthetic ", categories[category], " model SX-", model)
-    system = np.where(sipri, join("Synthetic SX-", model, " (synthetic ",
-                                  categories[category], ")"), system)
+    models = np.arange(1, 25)[None, :]  # system names: per category, models SX-1 to SX-24
+    named = join("Synthetic ", categories[:, None], " model SX-", models)
+    registered = join("Synthetic SX-", models, " (synthetic ", categories[:, None], ")")
+    system = np.where(sipri, registered[category, model - 1], named[category, model - 1])
     return table({
         "sale_id": sale_id,
-        "deal_id": blank(~in_deal & ~sipri & (rng.random(n) < 0.5), deal_id),
+        "deal_id": deal_id,
         "supplier": actor_ids[supplier],
         "recipient": actor_ids[recipient],
         "via": via,
@@ -395,10 +416,10 @@ def make_arms_sales(rng, n, sources, pool, actors) -> pd.DataFrame:
         "event_date": event_date,
         "terms": blank(sipri | (rng.random(n) < 0.5), pick(rng, TERMS, n)),
         "value_usd_millions": floats(value, sipri | (rng.random(n) < 0.75)),
-        "order_year": blank(not_sipri, order_year.astype(str)),
+        "order_year": only(sipri, order_year[sipri]),
         "number_ordered": integers(ordered, not_sipri | ordered_missing),
         "number_delivered": integers(delivered, not_sipri),
-        "delivery_years": blank(not_sipri, delivery_years),
+        "delivery_years": delivery_years,
         "condition": blank(not_sipri, np.where(rng.random(n) < 0.8, "new", "second-hand")),
         "tiv_per_unit_millions": floats(per_unit, not_sipri),
         "tiv_order_millions": floats(np.round(per_unit * ordered, 2),
@@ -418,13 +439,15 @@ def make_fighter_estimates(rng, n, sources, pool, actors) -> pd.DataFrame:
     group = np.where(measure == "troops", rng.choice(states, size=n), rng.choice(groups, size=n))
     qualifier = pick(rng, QUALIFIER_SHAPES, n, [15, 25, 5, 10, 8, 8, 4, 15, 3, 3, 4])
     upper = lookup({m: MEASURE_RANGES.get(m, COUNT_MAX) for m in MEASURES}, measure)
+    upper = upper.astype("int64")
     low, high, low_missing, high_missing = quantities(rng, qualifier, upper, minimum=1)
     out_of_measure = np.isin(measure, ["provinces_with_presence", "districts_held"])
     as_of_date, _, _ = partial_dates(rng, n, empty=0.2, year=0.2, month=0.25)
     return table({
         "estimate_id": numbered("FE", np.arange(1, n + 1), 7),
         "group": actor_ids[group],
-        "area": join("Synthetic Province ", rng.integers(1, 200, size=n)),
+        "area": numbered("Synthetic Province ", np.arange(1, 200), 1)[
+            rng.integers(0, 199, size=n)],
         "measure": measure,
         "low": integers(low, low_missing),
         "high": integers(high, high_missing),
@@ -456,8 +479,9 @@ def make_diplomatic_contacts(rng, n, sources, pool, actors) -> pd.DataFrame:
                                      unit="D")
     end_month = np.datetime_as_string(day.astype("datetime64[M]") + 1, unit="M")
     date_end = np.select([by_day, by_month], [end_day, end_month], default="")
-    place = join("Synthetic City ", rng.integers(1, 120, size=n), ", Synthetic State ",
-                 np.strings.zfill(rng.integers(1, 61, size=n).astype(str), 3))
+    places = join("Synthetic City ", np.arange(1, 120)[:, None], ", Synthetic State ",
+                  np.strings.zfill(np.arange(1, 61).astype(str), 3)[None, :]).ravel()
+    place = places[rng.integers(0, len(places), size=n)]
     return table({
         "contact_id": numbered("DC", np.arange(1, n + 1), 7),
         "date": date,
@@ -467,7 +491,8 @@ def make_diplomatic_contacts(rng, n, sources, pool, actors) -> pd.DataFrame:
         "place": blank(rng.random(n) < 0.3, place),
         "kind": pick(rng, CONTACT_KINDS, n, [25, 20, 8, 10, 15, 5, 10, 7]),
         "status": pick(rng, CONTACT_STATUSES, n, [75, 15, 10]),
-        "topic": join("Synthetic topic ", rng.integers(1, 500, size=n)),
+        "topic": numbered("Synthetic topic ", np.arange(1, 500), 1)[
+            rng.integers(0, 499, size=n)],
         **provenance(rng, n, sources, pool, actor_ids),
     })
 
