@@ -212,6 +212,13 @@ def evidence_profile(profile: pd.DataFrame) -> alt.Chart:
         "of source.", column="source_id")
 
 
+def _few(lists: pd.Series, keep: int = 6) -> pd.Series:
+    """Comma-separated lists cut to their first `keep` items, '… (N in all)' after."""
+    items = lists.str.split(",")
+    return items.map(lambda xs: ",".join(xs) if len(xs) <= keep
+                     else ",".join(xs[:keep]) + f"… ({len(xs)} in all)")
+
+
 def _nothing(title: str, message: str, description: str) -> alt.Chart:
     """A chart with only a line of text, for a frame with nothing to draw."""
     empty = pd.DataFrame({"message": [message]})
@@ -305,8 +312,13 @@ def contact_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.Chart:
     if nodes.empty:
         return _nothing(title, "No diplomatic contacts recorded.",
                         "No diplomatic contacts are recorded, so there is no network.")
+    sources = pd.DataFrame({"source_id": _sources(edges)})
+    contacts = edges["contact_ids"].str.split(",").explode().nunique()
+    # tooltips list a few ids, not hundreds: the chart's data is embedded in the brief
     edges = edges.assign(link=edges["via"].map({True: "through an intermediary",
-                                               False: "direct"}))
+                                               False: "direct"}),
+                         contact_ids=_few(edges["contact_ids"]),
+                         source_id=_few(edges["source_id"]))
     # Circle areas are computed here, not by a scale, so each label can start just beyond
     # its circle: to the right on the right half of the picture, to the left elsewhere.
     low, high = _NODE_AREA
@@ -362,9 +374,8 @@ def contact_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.Chart:
            "(hollow circle); the parties linked through it are joined to it by dashed lines."
            if len(middle) else "")
     busiest = edges.sort_values("contacts", ascending=False).iloc[0]
-    contacts = edges["contact_ids"].str.split(",").explode().nunique()
     return _finish(
-        chart, edges, title,
+        chart, sources, title,
         ["Line width: contacts recorded, dated or not, planned ones included (a contact "
          "reported by several sources", "counts once per report). Dashed lines and hollow "
          "circles: contacts through an intermediary."],

@@ -20,7 +20,9 @@ class Citations:
     def __init__(self, t: Tables):
         self._sources = t.sources.set_index("source_id")
         self._names = actor_names(t)
-        self._rows = {name: _records(frame) for name, frame in t.claims()}
+        self._frames = dict(t.claims())
+        self._rows: dict[str, dict] = {}  # table -> {row id: provenance}, filled as cited
+        self._ids: dict[str, pd.Index] = {}
         self.numbers: dict[str, int] = {}
         self.quoted: dict[str, dict[str, str]] = {}  # source id -> {quote: attribution}
         self._markers = 0
@@ -35,7 +37,7 @@ class Citations:
         """Markers for claim rows: one per source, its quotes on hover/focus."""
         by_source: dict[str, list[dict]] = {}
         for row_id in dict.fromkeys(row_ids):
-            row = self._rows[table][row_id]
+            row = self._row(table, row_id)
             by_source.setdefault(row["source_id"], []).append(row)
         markers = []
         for source_id, group in by_source.items():
@@ -54,6 +56,18 @@ class Citations:
                 f'<span class="cite"><a href="#source-{n}" aria-describedby="{key}">{n}</a>'
                 f'<span class="note" role="tooltip" id="{key}">{html.escape(text)}</span></span>')
         return Markup("".join(markers))
+
+    def _row(self, table: str, row_id) -> dict:
+        """A claim row's provenance (missing values as None), looked up when first cited:
+        a brief cites a few hundred rows of tables that may hold millions."""
+        rows = self._rows.setdefault(table, {})
+        if row_id not in rows:
+            frame = self._frames[table]
+            if table not in self._ids:
+                self._ids[table] = pd.Index(frame.iloc[:, 0])
+            found = frame.iloc[self._ids[table].get_loc(row_id)][PROVENANCE]
+            rows[row_id] = {k: (None if pd.isna(v) else v) for k, v in found.items()}
+        return rows[row_id]
 
     def claim(self, table: str, row_id) -> Markup:
         return self.claims(table, [row_id])
@@ -88,8 +102,4 @@ class Citations:
         return out
 
 
-def _records(frame: pd.DataFrame) -> dict[str, dict]:
-    """Row id -> the provenance fields of a claim table (missing values as None)."""
-    rows = frame.set_index(frame.columns[0])[["source_id", "quote", "quote_gloss",
-                                              "attributed_to"]].astype(object)
-    return rows.where(rows.notna(), None).to_dict("index")
+PROVENANCE = ["source_id", "quote", "quote_gloss", "attributed_to"]

@@ -95,6 +95,8 @@ def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
                 wording.quantity(q, lo, hi) for q, lo, hi in
                 zip(at["quantity_qualifier"], at["quantity_low"], at["quantity_high"],
                     strict=True) if q != "unknown"))
+            if len(figures) > 4:  # a database's deal: the first few, and a count
+                figures = [*figures[:4], f"and {len(figures) - 4} more figures"]
             stages.append((status, when, figures))
         top = rows[rows["status"] != "denied"].tail(1)
         top = top if len(top) else rows.tail(1)

@@ -33,6 +33,7 @@ CHART_POINTS = 400  # dated estimates or contacts drawn (the most recent)
 NETWORK_ACTORS = 40  # actors in the who-talks-to-whom network
 WAFFLES = 4  # part-of-whole figures drawn (the most reported)
 CONTESTS = 15  # contested claims, and disputed figures, shown (the most reported)
+CELL_ITEMS = 8  # figures listed in one table cell
 QUOTES_PER_SOURCE = 30  # passages listed under a source (the seed article has 17)
 
 SECTIONS = {
@@ -242,11 +243,13 @@ class Brief:
         this = this[pd.MultiIndex.from_frame(this[["group", "claimant"]]).isin(top)]
         for (group, who), at in this.groupby(["group", "claimant"]):
             at = at.sort_values("as_of_date_first", na_position="last")
+            more = len(at) - CELL_ITEMS
+            at = at.head(CELL_ITEMS)
             figures = "; ".join(
                 wording.quantity(r.qualifier, r.low, r.high)
                 + (f" ({dates.display(r.as_of_date)})" if isinstance(r.as_of_date, str) else "")
                 + (f", {r.area}" if r.area != "Afghanistan" else "")
-                for r in at.itertuples())
+                for r in at.itertuples()) + (f"; and {more:,} more" if more > 0 else "")
             rows.append((names[group], who, figures,
                          self.cite.claims("fighter_estimates", at["estimate_id"])))
         other = e[e["measure"] != measure].sort_values(["group", "measure"])
