@@ -1,8 +1,8 @@
 """Time `brief build` against the naive chain on the same notebook and data, in one run.
 
 Naive chain: papermill CLI -> `jupyter nbconvert --to html --no-input` -> `weasyprint`.
-Ours: `brief build` (papermill on a pre-started kernel, our nbconvert template, both HTML
-and PDF). Runs are paired and alternate which goes first; the ratio of medians is what
+Ours: `brief build --force` (papermill on a pre-started kernel, our nbconvert template,
+both HTML and PDF; --force, or the unchanged brief would be skipped as up to date). Runs are paired and alternate which goes first; the ratio of medians is what
 counts (target <= 0.45). Usage: python bench/build_vs_naive.py [--runs N] [--data DIR]
 """
 
@@ -30,7 +30,7 @@ def timed(commands: list[list[str]], env=None) -> float:
 
 
 def ours(data: Path, out: Path) -> list[list[str]]:
-    return [[str(BIN / "brief"), "build", "--data", str(data), "--out", str(out)]]
+    return [[str(BIN / "brief"), "build", "--force", "--data", str(data), "--out", str(out)]]
 
 
 def naive(data: Path, out: Path) -> list[list[str]]:
