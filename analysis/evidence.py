@@ -93,8 +93,7 @@ _VALUE_COLUMNS = {"arms_sales": ("quantity_qualifier", "quantity_low", "quantity
 def figures(table: str, frame: pd.DataFrame) -> pd.Series:
     """Each row's figure as the source put it ('as many as 20'), NA when none is stated."""
     q, lo, hi = (frame[c] for c in _VALUE_COLUMNS[table])
-    text = pd.Series([wording.quantity(*v) for v in zip(q, lo, hi, strict=True)],
-                     index=frame.index, dtype="object")
+    text = pd.Series(wording.quantities(q, lo, hi), index=frame.index, dtype="object")
     return text.where(q != "unknown")
 
 

@@ -91,10 +91,9 @@ def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
         for status, at in rows.groupby("status", sort=False):
             dated = at.dropna(subset=["event_date_first"]).sort_values("event_date_first")
             when = dates.display(dated["event_date"].iloc[0]) if len(dated) else ""
-            figures = list(dict.fromkeys(
-                wording.quantity(q, lo, hi) for q, lo, hi in
-                zip(at["quantity_qualifier"], at["quantity_low"], at["quantity_high"],
-                    strict=True) if q != "unknown"))
+            known = at[at["quantity_qualifier"] != "unknown"]
+            figures = list(dict.fromkeys(wording.quantities(
+                known["quantity_qualifier"], known["quantity_low"], known["quantity_high"])))
             if len(figures) > 4:  # a database's deal: the first few, and a count
                 figures = [*figures[:4], f"and {len(figures) - 4} more figures"]
             stages.append((status, when, figures))
@@ -134,8 +133,7 @@ def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
         "high": e["high"].fillna(e["low"]).astype("float"),
         "shape": e["qualifier"].map(QUALIFIER_SHAPES).map(_SHAPES),
         "precision": e["as_of_date_precision"],
-        "figure": [wording.quantity(q, lo, hi) for q, lo, hi in
-                   zip(e["qualifier"], e["low"], e["high"], strict=True)],
+        "figure": wording.quantities(e["qualifier"], e["low"], e["high"]),
         "source_id": e["source_id"],
     }).reset_index(drop=True)
 
@@ -214,8 +212,7 @@ def part_of_whole(t: Tables, measure: str, limit: int | None = None) -> pd.DataF
     noun = measure.split("_")[0]
     # A one-sided bound leaves the other end open: "up to 25" is 0-25, "at least 25" 25-34.
     e = e.assign(claimant=claimant(t, e), group=e["group"].map(actor_names(t)),
-                 figure=[wording.quantity(q, lo, hi) for q, lo, hi in
-                         zip(e["qualifier"], e["low"], e["high"], strict=True)],
+                 figure=wording.quantities(e["qualifier"], e["low"], e["high"]),
                  low=e["low"].fillna(0), high=e["high"].fillna(e["out_of"]))
     rows = []
     for key, same in e.sort_values("as_of_date_first").groupby(_FIGURE_KEY, sort=False):
@@ -330,16 +327,13 @@ def describe(t: Tables, table: str, frame: pd.DataFrame) -> pd.Series:
     """A short line per claim row: what it reports, with its figure and date."""
     names = actor_names(t)
     if table == "arms_sales":
-        figure = pd.Series([wording.quantity(q, lo, hi, s).removesuffix(", number not stated")
-                            for q, lo, hi, s in zip(frame["quantity_qualifier"],
-                                                    frame["quantity_low"],
-                                                    frame["quantity_high"], frame["system"],
-                                                    strict=True)], index=frame.index)
+        figure = pd.Series(wording.quantities(
+            frame["quantity_qualifier"], frame["quantity_low"], frame["quantity_high"],
+            frame["system"]), index=frame.index).str.removesuffix(", number not stated")
         return (routes(t, frame) + ": " + figure + ", " + frame["status"] + " ("
                 + frame["event_date"].map(dates.display) + ")")
     if table == "fighter_estimates":
-        figure = pd.Series([wording.quantity(q, lo, hi) for q, lo, hi in
-                            zip(frame["qualifier"], frame["low"], frame["high"], strict=True)],
+        figure = pd.Series(wording.quantities(frame["qualifier"], frame["low"], frame["high"]),
                            index=frame.index)
         return (frame["group"].map(names) + ", " + frame["measure"].str.replace("_", " ")
                 + ": " + figure + " (" + frame["as_of_date"].map(dates.display) + ", "

@@ -37,3 +37,10 @@ def series(items: list[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     items = [str(i) for i in items]
     return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def quantities(qualifiers, lows, highs, units=None) -> list[str]:
+    """`quantity` for each row of a table's qualifier, low and high columns."""
+    units = [""] * len(qualifiers) if units is None else units
+    return [quantity(q, lo, hi, u) for q, lo, hi, u in
+            zip(qualifiers, lows, highs, units, strict=True)]

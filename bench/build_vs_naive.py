@@ -2,31 +2,23 @@
 
 Naive chain: papermill CLI -> `jupyter nbconvert --to html --no-input` -> `weasyprint`.
 Ours: `brief build --force` (papermill on a pre-started kernel, our nbconvert template,
-both HTML and PDF; --force, or the unchanged brief would be skipped as up to date). Runs are paired and alternate which goes first; the ratio of medians is what
+both HTML and PDF; --force, or the unchanged brief would be skipped as up to date). Runs
+are paired and alternate which goes first; the ratio of medians is what
 counts (target <= 0.45). Usage: python bench/build_vs_naive.py [--runs N] [--data DIR]
 """
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import ratios, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 NOTEBOOK = ROOT / "notebooks" / "brief.ipynb"
 TARGET = 0.45
-
-
-def timed(commands: list[list[str]], env=None) -> float:
-    start = time.perf_counter()
-    for command in commands:
-        subprocess.run(command, check=True, capture_output=True, env=env,
-                       stdin=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def ours(data: Path, out: Path) -> list[list[str]]:
@@ -53,21 +45,20 @@ def main() -> int:
     env = {k: v for k, v in os.environ.items() if k != "BEDFELLOWS_BUILD"}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        timed(ours(data, out), env)  # warm-up: caches, the vega bundle, the OS file cache
-        timed(naive(data, out), env)
+        timed(*ours(data, out), env=env)  # warm-up: caches, the vega bundle, the OS file cache
+        timed(*naive(data, out), env=env)
         pairs = []
         for i in range(args.runs):
             if i % 2:
-                b = timed(naive(data, out), env)
-                a = timed(ours(data, out), env)
+                b = timed(*naive(data, out), env=env)
+                a = timed(*ours(data, out), env=env)
             else:
-                a = timed(ours(data, out), env)
-                b = timed(naive(data, out), env)
+                a = timed(*ours(data, out), env=env)
+                b = timed(*naive(data, out), env=env)
             pairs.append((a, b))
             print(f"run {i + 1}: brief build {a:.2f} s, naive chain {b:.2f} s, "
                   f"ratio {a / b:.2f}")
-    ratio = statistics.median(a for a, _ in pairs) / statistics.median(b for _, b in pairs)
-    paired = statistics.median(a / b for a, b in pairs)
+    ratio, paired = ratios(pairs)
     print(f"median ratio brief build / naive chain: {ratio:.2f} "
           f"(median of paired ratios {paired:.2f}; target <= {TARGET})")
     return 0 if ratio <= TARGET else 1

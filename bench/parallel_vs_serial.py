@@ -8,27 +8,16 @@ Usage: python bench/parallel_vs_serial.py [--runs N] [--briefs N] [--workers W] 
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import ratios, timed
 
 from analysis import config
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEF = Path(sys.executable).with_name("brief")
-
-
-def timed(command: list[str], env) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, env=env,
-                            stdin=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr}")
-    return elapsed
 
 
 def main() -> int:
@@ -49,21 +38,20 @@ def main() -> int:
                     "--out", str(Path(tmp) / f"workers-{workers}")]
 
         parallel, serial = command(args.workers), command(1)
-        timed(parallel, env)  # warm-up: caches, the vega bundle, the OS file cache
-        timed(serial, env)
+        timed(parallel, env=env)  # warm-up: caches, the vega bundle, the OS file cache
+        timed(serial, env=env)
         pairs = []
         for i in range(args.runs):
             if i % 2:
-                b = timed(serial, env)
-                a = timed(parallel, env)
+                b = timed(serial, env=env)
+                a = timed(parallel, env=env)
             else:
-                a = timed(parallel, env)
-                b = timed(serial, env)
+                a = timed(parallel, env=env)
+                b = timed(serial, env=env)
             pairs.append((a, b))
             print(f"run {i + 1}: --workers {args.workers} {a:.2f} s, --workers 1 {b:.2f} s, "
                   f"ratio {a / b:.2f}")
-    ratio = statistics.median(a for a, _ in pairs) / statistics.median(b for _, b in pairs)
-    paired = statistics.median(a / b for a, b in pairs)
+    ratio, paired = ratios(pairs)
     print(f"{len(names)} briefs on {os.cpu_count()} cores: median ratio --workers "
           f"{args.workers} / --workers 1: {ratio:.2f} (median of paired ratios {paired:.2f}; "
           f"ideal {1 / args.workers:.2f})")

@@ -10,25 +10,15 @@ counts. Usage: python bench/rebuild_unchanged.py [--runs N] [--workers W] [--dat
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import timed
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEF = Path(sys.executable).with_name("brief")
 CONFIG = ROOT / "briefs.toml"
-
-
-def timed(command: list[str], env) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, env=env,
-                            stdin=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr}")
-    return elapsed
 
 
 def manifests(out: Path) -> dict[str, int]:
@@ -50,12 +40,12 @@ def main() -> int:
                   "--data", str(args.data.resolve()), "--config", str(args.config.resolve()),
                   "--out", str(out)]
         full, unchanged = [*common, "--force"], common
-        timed(full, env)  # warm-up: caches, the vega bundle, the OS file cache
+        timed(full, env=env)  # warm-up: caches, the vega bundle, the OS file cache
         pairs = []
         for i in range(args.runs):
-            a = timed(full, env)
+            a = timed(full, env=env)
             before = manifests(out)
-            b = timed(unchanged, env)
+            b = timed(unchanged, env=env)
             if manifests(out) != before or not before:
                 sys.exit("the no-change build rebuilt something: it should find all up to date")
             pairs.append((a, b))
