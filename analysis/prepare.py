@@ -141,10 +141,7 @@ def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
 def contact_events(t: Tables, limit: int | None = None) -> pd.DataFrame:
     """One row per dated contact: its span, the parties, kind, status, place, topic.
     With `limit`, the `limit` latest."""
-    c = t.diplomatic_contacts
-    c = c[c["date_first"].notna()]
-    if limit:
-        c = c.nlargest(limit, "date_first", keep="first")
+    c = _dated(t.diplomatic_contacts, "date_first", limit)
     names = actor_names(t)
     parties = c["actors"].str.split(LIST_SEPARATOR).map(
         lambda ids: [names[i.strip()] for i in ids])
@@ -163,6 +160,12 @@ def contact_events(t: Tables, limit: int | None = None) -> pd.DataFrame:
         "topic": c["topic"],
         "source_id": c["source_id"],
     }).reset_index(drop=True)
+
+
+def _dated(frame: pd.DataFrame, column: str, limit: int | None) -> pd.DataFrame:
+    """The rows with a date in `column`; with `limit`, the `limit` latest."""
+    frame = frame[frame[column].notna()]
+    return frame.nlargest(limit, column, keep="first") if limit else frame
 
 
 def _most(values: pd.Series, limit: int) -> pd.Index:
@@ -348,10 +351,7 @@ def describe(t: Tables, table: str, frame: pd.DataFrame) -> pd.Series:
 def arms_events(t: Tables, limit: int | None = None) -> pd.DataFrame:
     """One row per dated arms report: its deal, the span its date covers, its stage.
     With `limit`, the `limit` latest."""
-    a = t.arms_sales
-    a = a[a["event_date_first"].notna()]
-    if limit:
-        a = a.nlargest(limit, "event_date_first", keep="first")
+    a = _dated(t.arms_sales, "event_date_first", limit)
     deal = a["deal_id"].fillna(a["sale_id"])
     first_system = a.groupby(deal)["system"].transform("first")
     return pd.DataFrame({
