@@ -191,6 +191,7 @@ def _manifest(brief: BriefConfig, values: dict, edition: str, digest: str | None
         "parameters": values,
         "inputs": {str(p): provenance.sha256(p) for p in files if p.is_file()},
         "rows": changes.row_digests(data_dir),
+        "rows_version": changes.ROWS_VERSION,
         "versions": provenance.versions(),
     }
 

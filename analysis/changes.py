@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+ROWS_VERSION = 2
+"""How row digests are made; editions recorded another way are not compared row by row."""
 ROW_DIGESTS_MAX_BYTES = 20_000_000
 """Tables larger than this (database-sized) are compared whole, not row by row: their
 digests would outweigh the brief."""
@@ -27,15 +29,18 @@ def row_digests(data_dir: Path) -> dict[str, dict[str, str] | None]:
             continue
         with path.open(encoding="utf-8-sig", newline="") as f:
             rows = list(csv.reader(f))
-        out[path.stem] = {
-            row[0]: _digest(row) for row in rows[1:] if row}
+        if rows:
+            header = rows[0]
+            out[path.stem] = {row[0]: _digest(header, row) for row in rows[1:] if row}
     return out
 
 
-def _digest(row: list[str]) -> str:
-    # line breaks inside cells are compared as "\n": saving with CRLF changes no row
-    cells = [cell.replace("\r\n", "\n") for cell in row]
-    return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode()).hexdigest()[:16]
+def _digest(header: list[str], row: list[str]) -> str:
+    """The row's filled cells by column name: a new empty column, a reordered one or a
+    CRLF line break inside a cell ("\r\n" is read as "\n") changes no row."""
+    cells = {c: v.replace("\r\n", "\n") for c, v in zip(header, row, strict=False) if v}
+    return hashlib.sha256(json.dumps(cells, ensure_ascii=False, sort_keys=True)
+                          .encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -58,9 +63,10 @@ def compare(previous_manifest: str | Path | None, data_dir: Path) -> Changes:
     if not before:
         return Changes(None)
     changes = Changes(previous)
+    comparable = previous.get("rows_version") == ROWS_VERSION
     for table, rows in row_digests(data_dir).items():
         old = before.get(table, {})
-        if rows is None or old is None:
+        if rows is None or old is None or not comparable:
             changes.untracked.append(table)
             continue
         changes.new[table] = [r for r in rows if r not in old]

@@ -439,7 +439,8 @@ class Brief:
         self.facts["changes"] = Fact(wording.plural(len(rows), "row") + " new or changed")
         parts = [_heading("changes"), summary]
         if found.untracked:
-            parts.append(Markup("<p>Not compared row by row (too large): {}.</p>").format(
+            parts.append(Markup("<p>Not compared row by row (too large, or recorded "
+                                "differently by the earlier edition): {}.</p>").format(
                 ", ".join(t.replace("_", " ") for t in found.untracked)))
         if rows:
             parts.append(table(["", "Row", "Report", "Source"], rows, classes="compact"))

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from analysis.changes import compare, row_digests
+from analysis.changes import ROWS_VERSION, compare, row_digests
 from conftest import FIXTURES
 
 CSV = "id,name,count\nR1,alpha,1\nR2,beta,2\n"
@@ -79,9 +79,10 @@ def test_a_manifest_without_row_digests_is_a_first_edition(data_dir, tmp_path, c
 
 
 def test_the_same_data_has_nothing_new(data_dir, tmp_path):
-    previous = manifest(tmp_path / "manifest.json", rows=row_digests(data_dir))
+    previous = manifest(tmp_path / "manifest.json", rows=row_digests(data_dir),
+                        rows_version=ROWS_VERSION)
     changes = compare(previous, data_dir)
-    assert changes.previous == {"rows": row_digests(data_dir)}
+    assert changes.previous["rows"] == row_digests(data_dir)
     for found in (changes.new, changes.changed, changes.removed):
         assert all(ids == [] for ids in found.values())
 
@@ -89,7 +90,8 @@ def test_the_same_data_has_nothing_new(data_dir, tmp_path):
 def test_new_changed_and_removed_rows_between_two_data_dirs(data_dir, tmp_path):
     before = tmp_path / "before"
     shutil.copytree(FIXTURES / "data", before)
-    previous = manifest(tmp_path / "manifest.json", rows=row_digests(before))
+    previous = manifest(tmp_path / "manifest.json", rows=row_digests(before),
+                        rows_version=ROWS_VERSION)
 
     estimates = data_dir / "fighter_estimates.csv"
     text = estimates.read_text(encoding="utf-8")
@@ -104,3 +106,19 @@ def test_new_changed_and_removed_rows_between_two_data_dirs(data_dir, tmp_path):
     assert changes.removed["fighter_estimates"] == ["E003"]
     assert (changes.new["arms_sales"], changes.changed["arms_sales"],
             changes.removed["arms_sales"]) == ([], [], [])
+
+
+def test_an_edition_recorded_another_way_is_not_compared_row_by_row(data_dir, tmp_path):
+    previous = manifest(tmp_path / "manifest.json", rows=row_digests(data_dir))
+    changes = compare(previous, data_dir)
+    assert changes.previous is not None and changes.new == {} and changes.changed == {}
+    assert "arms_sales" in changes.untracked
+
+
+def test_a_new_empty_column_changes_no_row(data_dir):
+    before = row_digests(data_dir)
+    path = data_dir / "actors.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0] + ",nickname"] + [line + "," for line in lines[1:]])
+                    + "\n", encoding="utf-8")
+    assert row_digests(data_dir) == before
