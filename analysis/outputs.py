@@ -6,5 +6,6 @@ to accept it (Altair's own mimetype renderer omits the "+"). The major version f
 pinned Altair's Vega-Lite (tests check it)."""
 
 BUILD_ENV = "BEDFELLOWS_BUILD"
-"""Set by `brief build` in the kernel's environment: the builder draws the static SVGs
-itself, so the kernel only emits the spec. Interactive sessions also get an SVG."""
+"""Set by `brief build` in the kernel's environment: the builder draws the static charts
+itself (vector PDFs for the PDF brief), so the kernel only emits the spec. Interactive
+sessions also get an SVG."""

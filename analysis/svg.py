@@ -46,12 +46,19 @@ def render_pdf(specs: list[dict]) -> list[bytes]:
 
 
 def _chart_key(spec: dict) -> str:
+    h = hashlib.sha256(json.dumps(spec, sort_keys=True).encode())
+    h.update(_renderer_key().encode())
+    return h.hexdigest()
+
+
+@cache
+def _renderer_key() -> str:
+    """What else a drawn chart depends on: the vl-convert version and the fonts' bytes."""
     from importlib.metadata import version
 
-    h = hashlib.sha256(json.dumps(spec, sort_keys=True).encode())
-    h.update(version("vl-convert-python").encode())
+    h = hashlib.sha256(version("vl-convert-python").encode())
     for font in sorted(FONTS.glob("*.ttf")):
-        h.update(font.name.encode() + str(font.stat().st_size).encode())
+        h.update(font.name.encode() + hashlib.sha256(font.read_bytes()).digest())
     return h.hexdigest()
 
 
