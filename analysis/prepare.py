@@ -83,28 +83,34 @@ def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
     if limit:
         keep = deal.isin(_most(deal, limit))
         a, deal = a[keep], deal[keep]
-    a = a.assign(route=routes(t, a), deal=deal, stage=a["status"].map(STATUS_ORDER.index))
-    deals = []
-    for deal, rows in a.groupby("deal", sort=False):
-        rows = rows.sort_values(["stage", "event_date_first"])
-        stages = []
-        for status, at in rows.groupby("status", sort=False):
-            dated = at.dropna(subset=["event_date_first"]).sort_values("event_date_first")
-            when = dates.display(dated["event_date"].iloc[0]) if len(dated) else ""
-            known = at[at["quantity_qualifier"] != "unknown"]
-            figures = list(dict.fromkeys(wording.quantities(
-                known["quantity_qualifier"], known["quantity_low"], known["quantity_high"])))
-            if len(figures) > 4:  # a database's deal: the first few, and a count
-                figures = [*figures[:4], f"and {len(figures) - 4} more figures"]
-            stages.append((status, when, figures))
-        top = rows[rows["status"] != "denied"].tail(1)
-        top = top if len(top) else rows.tail(1)
-        deals.append({
-            "deal": deal, "route": rows["route"].iloc[0], "system": top["system"].iloc[0],
-            "stages": stages, "furthest": top["status"].iloc[0],
-            "first": rows["event_date_first"].min(), "sale_ids": list(rows["sale_id"]),
-        })
-    out = pd.DataFrame(deals)
+    a = a.assign(route=routes(t, a), deal=deal, order=pd.factorize(deal)[0],
+                 stage=a["status"].map(STATUS_ORDER.index).astype(int))
+    rows = a.sort_values(["order", "stage", "event_date_first"], kind="stable")
+    by_stage = ["order", "stage"]
+    dated = rows[rows["event_date_first"].notna()]
+    when = dated.groupby(by_stage)["event_date"].first().map(dates.display)
+    known = rows[rows["quantity_qualifier"] != "unknown"]
+    figures = known[by_stage].assign(figure=wording.quantities(
+        known["quantity_qualifier"], known["quantity_low"], known["quantity_high"]))
+    figures = figures.drop_duplicates()
+    counts = figures.groupby(by_stage).size()
+    shown = figures[figures.groupby(by_stage).cumcount() < 4]  # a database's deal: a few
+    shown = shown.groupby(by_stage)["figure"].agg(list)
+    stages = rows.groupby(by_stage)["status"].first().to_frame()
+    stages["when"] = when.reindex(stages.index, fill_value="")
+    stages["figures"] = [
+        [*shown.get(key, []), *([f"and {n - 4} more figures"] if n > 4 else [])]
+        for key, n in zip(stages.index, counts.reindex(stages.index, fill_value=0))]
+    stages["stage"] = list(zip(stages["status"], stages["when"], stages["figures"]))
+    top = rows[rows["status"] != "denied"].groupby("order").tail(1).set_index("order")
+    top = top.combine_first(rows.groupby("order").tail(1).set_index("order"))
+    grouped = rows.groupby("order")
+    out = pd.DataFrame({
+        "deal": grouped["deal"].first(), "route": grouped["route"].first(),
+        "system": top["system"], "stages": stages["stage"].groupby(level="order").agg(list),
+        "furthest": top["status"], "first": grouped["event_date_first"].min(),
+        "sale_ids": grouped["sale_id"].agg(list),
+    })
     return out.sort_values(["route", "first"], na_position="last").reset_index(drop=True)
 
 
