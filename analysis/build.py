@@ -1,7 +1,8 @@
 """`brief build`: run a brief's notebook with papermill and publish its HTML and PDF.
 
 Order matters for speed: parameters are checked first (no kernel yet), then the kernel and
-the SVG helper process start, and the builder's own heavy imports overlap their start-up.
+the helper process start; the builder imports papermill while the kernel boots, loads its
+HTML renderer once the kernel is at work, and stops the kernel while the PDF is laid out.
 Outputs are staged and published by rename; a failed build publishes nothing and keeps its
 executed notebook and a manifest under `<brief>/failed/`.
 """
@@ -72,12 +73,18 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
         values = {**values, "previous": str(previous)}  # what changed since the last edition
     stage = publish.staging(brief_dir, "build")
     sockets = Path(tempfile.mkdtemp(prefix="bedfellows-kernel-"))
-    kernel = worker = None
+    kernel = worker = stopping = None
     executed = stage / f"{brief.name}.ipynb"
     manifest = _manifest(brief, values, edition, digest)
     charts = []  # futures, one per cell with charts, in document order
 
+    # The builder idles while the kernel works: load the HTML renderer then, not while
+    # papermill is still being imported and the kernel is starting.
+    warm = threading.Thread(target=_prepare_renderers, daemon=True)
+
     def draw_charts(cell, **_):
+        if warm.ident is None:
+            warm.start()
         specs = [o["data"][MIME_TYPE] for o in cell.get("outputs", [])
                  if MIME_TYPE in o.get("data", {})]
         if specs and worker:
@@ -89,13 +96,14 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
             from .worker import Worker
 
             worker = Worker()
-        # The builder is idle while the kernel works: load the HTML renderer meanwhile.
-        warm = threading.Thread(target=_prepare_renderers, daemon=True)
-        warm.start()
         clock.lap("start")
         run(brief.notebook, executed, values, kernel, cell_timeout=brief.cell_timeout,
             run_timeout=run_timeout, on_cell_executed=draw_charts)
         clock.lap("execute")
+        stopping = threading.Thread(target=kernel.shutdown)  # while the PDF is laid out
+        stopping.start()
+        if warm.ident is None:
+            warm.start()
         warm.join()
         _render(brief, values, executed, stage, worker, charts, clock)
     except ExecutionFailed as failure:
@@ -110,7 +118,9 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
         shutil.rmtree(stage, ignore_errors=True)
         raise
     finally:
-        if kernel:
+        if stopping:
+            stopping.join()
+        elif kernel:
             kernel.shutdown()
         shutil.rmtree(sockets, ignore_errors=True)
         if worker:

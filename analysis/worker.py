@@ -8,12 +8,18 @@ runs.
 """
 
 import multiprocessing
+import os
 from multiprocessing.pool import AsyncResult, ThreadPool
 from pathlib import Path
 
 
-def _warm_up():
-    """WeasyPrint first; vl-convert's own warm-up only matters when a chart is not cached."""
+def _warm_up(own_process: bool):
+    """WeasyPrint first; vl-convert's own warm-up only matters when a chart is not cached.
+
+    A helper process yields the CPU to the kernel and the builder: until the notebook has
+    run, they are what the build waits for."""
+    if own_process:
+        os.nice(10)
     from . import export_pdf
 
     export_pdf.prepare()
@@ -39,9 +45,10 @@ class Worker:
 
     def __init__(self):
         if multiprocessing.current_process().daemon:
-            self._pool = ThreadPool(1, initializer=_warm_up)
+            self._pool = ThreadPool(1, initializer=_warm_up, initargs=(False,))
         else:
-            self._pool = multiprocessing.get_context("spawn").Pool(1, initializer=_warm_up)
+            self._pool = multiprocessing.get_context("spawn").Pool(1, initializer=_warm_up,
+                                                                initargs=(True,))
 
     def charts(self, specs: list[dict]) -> AsyncResult:
         return self._pool.apply_async(_charts, (specs,))
