@@ -1,9 +1,9 @@
 """What a brief embeds: the Vega JavaScript bundle (cached on disk) and the fonts."""
 
 import base64
+import hashlib
 import os
 import re
-from functools import cache
 
 from .cache import cache_dir
 from .svg import FONT, FONTS, _vl_version
@@ -38,19 +38,51 @@ def inline_script(js: str) -> str:
     return re.sub(r"<(/script|!--)", r"<\\\1", js, flags=re.IGNORECASE)
 
 
-@cache
-def font_faces(embed: bool) -> str:
-    """@font-face rules: WOFF2 data URIs for the self-contained HTML, TTF file URLs for
-    WeasyPrint (which embeds subsets in the PDF)."""
+ALWAYS = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2060),
+                             0x2212]))
+"""Characters the page's fonts keep whatever its text: what a browser or Vega may write
+that the text does not hold (formatted numbers and dates, the minus sign)."""
+
+
+def font_faces(embed: bool, text: str = "") -> str:
+    """@font-face rules: for the self-contained HTML, WOFF2 data URIs of the fonts cut down
+    to the characters of `text` (and `ALWAYS`); for WeasyPrint, TTF file URLs (it embeds
+    subsets in the PDF itself)."""
     rules = []
     for stem, weight, style, in_html in FONT_FACES:
         if embed and not in_html:
             continue
         if embed:
-            data = base64.b64encode((FONTS / f"{stem}.woff2").read_bytes()).decode()
+            data = base64.b64encode(_subset(stem, frozenset(text) | ALWAYS)).decode()
             src = f'url("data:font/woff2;base64,{data}") format("woff2")'
         else:
             src = f'url("{(FONTS / f"{stem}.ttf").as_uri()}") format("truetype")'
         rules.append(f'@font-face{{font-family:"{FONT}";src:{src};font-weight:{weight};'
                      f"font-style:{style};font-display:block}}")
     return "\n".join(rules)
+
+
+def prepare() -> None:
+    """Import the font subsetter ahead of the first page."""
+    from fontTools import subset  # noqa: F401
+
+
+def _subset(stem: str, chars: frozenset[str]) -> bytes:
+    """The font as WOFF2 with only the glyphs `chars` need (fontTools keeps the shaping
+    rules, so joined Arabic forms stay); cached on disk by font and characters."""
+    source = FONTS / f"{stem}.woff2"
+    key = hashlib.sha256(source.read_bytes() + "".join(sorted(chars)).encode()).hexdigest()
+    path = cache_dir("fonts") / f"{stem}-{key[:40]}.woff2"
+    if not path.is_file():
+        from fontTools import subset
+
+        options = subset.Options(flavor="woff2", layout_features=["*"], name_IDs=["*"],
+                                 notdef_outline=True)
+        font = subset.load_font(str(source), options)
+        cutter = subset.Subsetter(options)
+        cutter.populate(unicodes=[ord(c) for c in chars])
+        cutter.subset(font)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        subset.save_font(font, str(tmp), options)
+        tmp.replace(path)
+    return path.read_bytes()

@@ -139,7 +139,7 @@ def _prepare_renderers() -> None:
     from . import assets, export_html
 
     export_html.prepare()
-    assets.font_faces(embed=True)
+    assets.prepare()
 
 
 def _render(brief, values, executed: Path, stage: Path, worker, charts: list,

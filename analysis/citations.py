@@ -34,9 +34,11 @@ class Citations:
         return self.numbers[source_id]
 
     def claims(self, table: str, row_ids) -> Markup:
-        """Markers for claim rows: one per source, its quotes on hover/focus."""
+        """Markers for claim rows: one per source, its quotes on hover/focus. Beyond
+        `ROWS_CITED` rows, the first ones and a count of the others."""
+        row_ids = list(dict.fromkeys(row_ids))
         by_source: dict[str, list[dict]] = {}
-        for row_id in dict.fromkeys(row_ids):
+        for row_id in row_ids[:ROWS_CITED]:
             row = self._row(table, row_id)
             by_source.setdefault(row["source_id"], []).append(row)
         markers = []
@@ -55,6 +57,9 @@ class Citations:
             markers.append(
                 f'<span class="cite"><a href="#source-{n}" aria-describedby="{key}">{n}</a>'
                 f'<span class="note" role="tooltip" id="{key}">{html.escape(text)}</span></span>')
+        more = len(row_ids) - ROWS_CITED
+        if more > 0:
+            markers.append(f'<span class="cite-more">+{more:,} more reports</span>')
         return Markup("".join(markers))
 
     def _row(self, table: str, row_id) -> dict:
@@ -103,3 +108,6 @@ class Citations:
 
 
 PROVENANCE = ["source_id", "quote", "quote_gloss", "attributed_to"]
+ROWS_CITED = 12
+"""Rows one citation cites, at most: a table cell or judgment backed by thousands of rows
+cites the first (the default data's most cited cell cites 12)."""

@@ -8,6 +8,7 @@ once; fonts as data URIs; a Content-Security-Policy that forbids every network l
 import base64
 import copy
 import hashlib
+import html
 import json
 from functools import cache
 from pathlib import Path
@@ -33,6 +34,9 @@ EMBED_SCRIPT = """document.fonts.ready.then(function () {
   }).catch(function (e) { el.textContent = "Chart could not be drawn: " + e; });
  });
 });"""
+
+
+_FONTS_SLOT = "/* the font faces go here */"
 
 
 def figure_outputs(nb: nbformat.NotebookNode) -> list:
@@ -105,14 +109,18 @@ def render(nb: nbformat.NotebookNode, *, mode: str, title: str, slots: list[str]
         meta["index"] = i
         if mode == "print":
             meta["slot"] = slots[i]
+    web = mode == "web"
     brief = {"mode": mode, "title": title, "lang": lang, "mime": MIME_TYPE, "toc": toc(nb),
-             "font_faces": assets.font_faces(embed=mode == "web"),
+             "font_faces": _FONTS_SLOT if web else assets.font_faces(embed=False),
              "css": CSS + f"\n@page {{ size: {paper}; }}"}
-    if mode == "web":
+    if web:
         specs = [o["data"][MIME_TYPE] for o in figure_outputs(nb)]
         schema = specs[0]["$schema"] if specs else "v6.4"
         brief["bundle"] = assets.inline_script(assets.vega_bundle(schema)) if specs else ""
         brief["embed_script"] = EMBED_SCRIPT if specs else ""
         brief["csp"] = _csp([brief["bundle"], brief["embed_script"]])
     body, _ = _exporter().from_notebook_node(nb, resources={"brief": brief})
+    if web:  # the fonts, cut down to the characters of the page and of its charts' data
+        text = html.unescape(body) + "".join(json.dumps(s, ensure_ascii=False) for s in specs)
+        body = body.replace(_FONTS_SLOT, assets.font_faces(embed=True, text=text), 1)
     return body

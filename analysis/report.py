@@ -26,13 +26,15 @@ from .select import narrow
 
 # How much a brief shows of tables that hold whole databases: the most reported items, and
 # a count of the rest ("and 1,234 more"); the data and deep dives hold everything.
-TABLE_ROWS = 60  # rows of a section's table
+# The caps leave the default data whole (its longest table, of estimates, has 31 rows).
+TABLE_ROWS = 35  # rows of a section's table
 EVIDENCE_ROWS = 400  # rows of a deep dive's every-report table
 CHART_ROUTES = 20  # supply routes drawn
-CHART_POINTS = 400  # dated estimates or contacts drawn (the most recent)
+CHART_POINTS = 200  # dated estimates or contacts drawn (the most recent)
 NETWORK_ACTORS = 40  # actors in the who-talks-to-whom network
+NETWORK_LINKS = 100  # links among them drawn (those with most contacts)
 WAFFLES = 4  # part-of-whole figures drawn (the most reported)
-CONTESTS = 15  # contested claims, and disputed figures, shown (the most reported)
+CONTESTS = 5  # contested claims, and disputed figures, shown (the most reported)
 CELL_ITEMS = 8  # figures listed in one table cell
 QUOTES_PER_SOURCE = 30  # passages listed under a source (the seed article has 17)
 
@@ -281,8 +283,12 @@ class Brief:
                                 self.cite.sources(events["source_id"])))
         if not c.empty:
             nodes, edges = prepare.contact_graph(self.t, NETWORK_ACTORS)
-            parts.append(Figure(charts.contact_network(nodes, edges), self.cite.sources(
-                edges["source_id"].str.split(",").explode())))
+            drawn = edges.nlargest(NETWORK_LINKS, "contacts", keep="first")
+            caption = self.cite.sources(drawn["source_id"].str.split(",").explode())
+            if len(drawn) < len(edges):
+                caption += escape(f" Drawn: the {len(drawn):,} links with most contacts, "
+                                  f"of {len(edges):,}.")
+            parts.append(Figure(charts.contact_network(nodes, drawn), caption))
         parts.append(self._contacts_table(c))
         return Section("contacts", *parts)
 

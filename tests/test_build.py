@@ -54,6 +54,30 @@ def test_html_is_self_contained(soup):
     assert "default-src 'none'" in csp and "connect-src 'none'" in csp
 
 
+def test_html_fonts_are_cut_to_the_page_and_cover_it(soup):
+    """The embedded fonts hold only what the page needs, and every character it shows:
+    its text, Cyrillic and Arabic names included, and its charts' data."""
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from analysis.assets import FONTS
+
+    fonts = re.findall(r'base64,([A-Za-z0-9+/=]+)"', soup.style.string)
+    assert len(fonts) == 2, "regular and bold"
+    charts = "".join(json.dumps(json.loads(s.string), ensure_ascii=False)
+                     for s in soup.find_all("script", type="application/json"))
+    needed = {c for c in soup.get_text() + charts if not c.isspace()
+              and unicodedata.category(c) not in ("Cf", "Cc")}
+    assert {"К", "ذ"} <= needed
+    for data in fonts:
+        woff2 = base64.b64decode(data)
+        assert len(woff2) < (FONTS / "BedfellowsSans-Regular.woff2").stat().st_size / 3
+        covered = {chr(c) for c in TTFont(io.BytesIO(woff2)).getBestCmap()}
+        assert needed <= covered, sorted(needed - covered)
+
+
 def test_html_structure(soup):
     assert soup.html["lang"] == "en"
     assert len(soup.find_all("h1")) == 1
