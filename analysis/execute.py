@@ -41,6 +41,16 @@ class Kernel:
         env = {**os.environ, BUILD_ENV: "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
         run_sync(self.km.start_kernel)(cwd=str(cwd), env=env)
         self.killed = False
+        # nbclient leaves open the channels of a client whose kernel it did not start:
+        # the clients made are kept, and closed after the run.
+        self.clients = []
+        make_client = self.km.client
+
+        def client(**kwargs):
+            self.clients.append(make_client(**kwargs))
+            return self.clients[-1]
+
+        self.km.client = client
 
     def kill(self):
         """Stop the kernel at once (the run timeout)."""
@@ -99,6 +109,8 @@ def run(notebook: Path, output: Path, parameters: dict, kernel: Kernel, *, cell_
                               "DeadKernelError") from None
     finally:
         timer.cancel()
+        for kc in kernel.clients:
+            kc.stop_channels()
 
 
 def _save_cut_short(running: dict, output: Path) -> int | None:
