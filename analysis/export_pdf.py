@@ -4,12 +4,44 @@ Page size, running header and footer, bookmarks and page breaks come from the pr
 in `templates/brief/brief.css`; fonts are the bundled ones, embedded as subsets. Charts are
 vl-convert's vector PDFs, placed into the empty slots WeasyPrint lays out for them (drawing
 the same charts from SVG inside WeasyPrint took a quarter of the whole PDF's time).
+
+WeasyPrint lays out on one core, so the brief is laid out in parts side by side (`split`):
+the body, and the appendix from the Sources on, which starts a page. Each part is a whole
+page of its own, without running header and footer; `finish` joins them, draws header and
+footer (with "page X of Y" over the whole) from one more document of as many blank pages,
+and rebuilds the destinations and bookmarks across the parts.
 """
 
 import io
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 PX_TO_PT = 0.75  # CSS pixels (1/96 in) to PDF points (1/72 in)
+APPENDIX = '<h2 id="sources">'
+"""Where the print page is split: the Sources heading (see `report.Brief.sources`)."""
+_MARGINS = ("top-left", "top-right", "bottom-center", "bottom-right")
+_NO_MARGINS = "@page {" + " ".join(f"@{m} {{ content: none; }}" for m in _MARGINS) + "}"
+
+
+@dataclass
+class Part:
+    """A part of the print page: its HTML, and the ids it holds only as stubs (targets of
+    its links that the other part holds), so WeasyPrint keeps those links."""
+
+    html: str
+    stubs: frozenset[str]
+
+
+@dataclass
+class Laid:
+    """A part laid out: its PDF, and where its anchors and bookmarks are (page, x, y in
+    PDF points from the page's bottom left)."""
+
+    pdf: bytes
+    pages: int
+    anchors: dict[str, tuple[int, float, float]]
+    bookmarks: list[tuple[int, str, int, float, float]]  # (level, label, page, x, y)
 
 
 def prepare() -> None:
@@ -33,20 +65,96 @@ def slot(index: int, width: float, height: float) -> str:
             f'{height:g}" width="{width:g}" height="{height:g}"></svg>')
 
 
-def write(html: str, target: Path, charts: list[bytes] = ()) -> None:
+def split(html: str) -> list[Part]:
+    """The print page (export_html, print mode) as the parts laid out side by side."""
+    head = html.index("<main>") + len("<main>")
+    at = html.find(APPENDIX)
+    pages = [html] if at < 0 else [html[:at] + "</main></body></html>", html[:head] + html[at:]]
+    ids = [set(re.findall(r' id="([^"]+)"', page)) for page in pages]
+    parts = []
+    for page, own in zip(pages, ids, strict=True):
+        stubs = frozenset(set(re.findall(r' href="#([^"]+)"', page)) - own)
+        extra = "".join(f'<span id="{name}"></span>' for name in sorted(stubs))
+        page = page.replace("</head>", f"<style>{_NO_MARGINS}</style></head>", 1)
+        parts.append(Part(page.replace("</main>", extra + "</main>", 1), stubs))
+    return parts
+
+
+def lay_out(part: Part, charts: list[bytes], base: Path) -> Laid:
+    """One part as PDF, its charts placed."""
     import pikepdf
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    document = HTML(string=html, base_url=str(target.parent)).render(
+    document = HTML(string=part.html, base_url=str(base)).render(
         font_config=FontConfiguration())
+    anchors, bookmarks = {}, []
+    out = io.BytesIO()
+    charts = [pikepdf.open(io.BytesIO(chart)) for chart in charts]  # open until saved
     with pikepdf.open(io.BytesIO(document.write_pdf())) as pdf:
         for number, page in enumerate(document.pages):
-            height = float(pdf.pages[number].mediabox[3])
+            height = page.height * PX_TO_PT
             for name, (x1, y1, x2, y2) in page.anchors.items():
                 if name.startswith("chart-slot-"):
-                    chart = pikepdf.open(io.BytesIO(charts[int(name.rsplit("-", 1)[1])]))
                     box = pikepdf.Rectangle(x1 * PX_TO_PT, height - y2 * PX_TO_PT,
                                             x2 * PX_TO_PT, height - y1 * PX_TO_PT)
+                    chart = charts[int(name.rsplit("-", 1)[1])]
                     pdf.pages[number].add_overlay(chart.pages[0], box)
-        pdf.save(target)
+                elif name not in part.stubs:
+                    anchors.setdefault(name, (number, x1 * PX_TO_PT, height - y1 * PX_TO_PT))
+            bookmarks += [(level, label, number, x * PX_TO_PT, height - y * PX_TO_PT)
+                          for level, label, (x, y), _ in page.bookmarks]
+        pdf.save(out)
+    return Laid(out.getvalue(), len(document.pages), anchors, bookmarks)
+
+
+def frame(html: str, pages: int, base: Path) -> bytes:
+    """`pages` blank pages with the running header and footer of the print page `html`
+    (its masthead, hidden, sets their strings)."""
+    from weasyprint import HTML
+
+    head = html[:html.index("<main>")]  # drawn over the parts' pages: no background
+    head = head.replace("</head>", "<style>html { background: none; }</style></head>", 1)
+    masthead = re.search(r'<header class="masthead">.*?</header>', html, re.S)
+    blank = '<div style="break-before: page"></div>' * (pages - 1)
+    page = (f'{head}<div style="visibility: hidden; height: 0; overflow: hidden">'
+            f'{masthead.group(0) if masthead else ""}</div>{blank}</body></html>')
+    return HTML(string=page, base_url=str(base)).write_pdf()
+
+
+def finish(parts: list[Laid], running: bytes, target: Path) -> None:
+    """The parts as one PDF with header and footer drawn on, links to any part's anchors,
+    and bookmarks over the whole."""
+    import pikepdf
+
+    opened = [pikepdf.open(io.BytesIO(data)) for data in [p.pdf for p in parts] + [running]]
+    pdf, others, drawn = opened[0], opened[1:-1], opened[-1]
+    for other in others:
+        pdf.pages.extend(other.pages)
+    for page, running_page in zip(pdf.pages, drawn.pages, strict=True):
+        page.add_overlay(running_page)
+    anchors, bookmarks, offset = {}, [], 0
+    for part in parts:
+        for name, (number, x, y) in part.anchors.items():
+            anchors.setdefault(name, (number + offset, x, y))
+        bookmarks += [(level, label, number + offset, x, y)
+                      for level, label, number, x, y in part.bookmarks]
+        offset += part.pages
+    names = pikepdf.Array()
+    for name in sorted(anchors):
+        number, x, y = anchors[name]
+        names.extend([pikepdf.String(name), pikepdf.Array([
+            pdf.pages[number].obj, pikepdf.Name.XYZ, x, y, 0])])
+    if "/Names" not in pdf.Root:
+        pdf.Root.Names = pikepdf.Dictionary()
+    pdf.Root.Names.Dests = pdf.make_indirect(pikepdf.Dictionary(Names=names))
+    with pdf.open_outline() as outline:
+        outline.root.clear()
+        open_items = [(0, outline.root)]  # (level, where its children go)
+        for level, label, number, x, y in bookmarks:
+            item = pikepdf.OutlineItem(label, number, "XYZ", left=x, top=y)
+            while open_items[-1][0] >= level:
+                open_items.pop()
+            open_items[-1][1].append(item)
+            open_items.append((level, item.children))
+    pdf.save(target)

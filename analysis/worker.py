@@ -1,9 +1,9 @@
-"""The build's helper process: draws the charts (vl-convert, as vector PDF) and lays out
-the PDF brief (WeasyPrint) beside the builder.
+"""The build's helper processes: they draw the charts (vl-convert, as vector PDF) and lay
+out the PDF brief (WeasyPrint) beside the builder, its parts side by side.
 
 vl-convert holds the GIL for a whole call, including a ~0.5 s first-call warm-up, and
 WeasyPrint's layout is pure Python: in a thread neither would overlap the builder's work,
-in a process both do. The process starts with the build and warms up while the notebook
+in a process both do. The processes start with the build and warm up while the notebook
 runs.
 """
 
@@ -11,6 +11,9 @@ import multiprocessing
 import os
 from multiprocessing.pool import AsyncResult, ThreadPool
 from pathlib import Path
+
+HELPERS = 2
+"""Processes: the PDF's parts (export_pdf.split) are two."""
 
 
 def _warm_up(own_process: bool):
@@ -31,31 +34,54 @@ def _charts(specs: list[dict]) -> list[tuple[bytes, float, float]]:
     return [(pdf, *export_pdf.page_size(pdf)) for pdf in svg.render_pdf(specs)]
 
 
-def _pdf(html: str, target: str, charts: list[bytes]) -> None:
+def _lay_out(part, charts: list[bytes], base: str):
     from . import export_pdf
 
-    export_pdf.write(html, Path(target), charts)
+    return export_pdf.lay_out(part, charts, Path(base))
+
+
+def _finish(parts: list, html: str, target: str) -> None:
+    from . import export_pdf
+
+    target = Path(target)
+    pages = sum(part.pages for part in parts)
+    export_pdf.finish(parts, export_pdf.frame(html, pages, target.parent), target)
 
 
 class Worker:
-    """One helper process, started at once; results are `AsyncResult`s (`.get()`).
+    """The helper processes, started at once; results are `AsyncResult`s (`.get()`).
 
     Where this process may not have children (a daemonic worker, as on a Dask cluster by
-    default), the helper is a thread: the same work, without the overlap."""
+    default), the helpers are threads: the same work, without the overlap."""
 
     def __init__(self):
         if multiprocessing.current_process().daemon:
-            self._pool = ThreadPool(1, initializer=_warm_up, initargs=(False,))
+            self._pool = ThreadPool(HELPERS, initializer=_warm_up, initargs=(False,))
         else:
-            self._pool = multiprocessing.get_context("spawn").Pool(1, initializer=_warm_up,
-                                                                initargs=(True,))
+            self._pool = multiprocessing.get_context("spawn").Pool(
+                HELPERS, initializer=_warm_up, initargs=(True,))
 
     def charts(self, specs: list[dict]) -> AsyncResult:
         return self._pool.apply_async(_charts, (specs,))
 
-    def pdf(self, html: str, target: Path, charts: list[bytes]) -> AsyncResult:
-        return self._pool.apply_async(_pdf, (html, str(target), charts))
+    def pdf(self, html: str, target: Path, charts: list[bytes]) -> "PdfJob":
+        """Start laying out the PDF brief of the print page `html`."""
+        from . import export_pdf
+
+        parts = [self._pool.apply_async(_lay_out, (part, charts, str(target.parent)))
+                 for part in export_pdf.split(html)]
+        return PdfJob(self._pool, parts, html, target)
 
     def close(self):
-        """Stop the process now: whatever it was doing is no longer wanted."""
+        """Stop the processes now: whatever they were doing is no longer wanted."""
         self._pool.terminate()
+
+
+class PdfJob:
+    def __init__(self, pool, parts: list[AsyncResult], html: str, target: Path):
+        self._pool, self._parts, self._html, self._target = pool, parts, html, target
+
+    def get(self) -> None:
+        """Wait for the parts, then join them into the PDF brief."""
+        parts = [part.get() for part in self._parts]
+        self._pool.apply(_finish, (parts, self._html, str(self._target)))

@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+import subprocess
 import unicodedata
 
 import pytest
@@ -139,6 +140,30 @@ def test_pdf(built):
             fonts.add(str(descriptor["/FontName"]))
     assert fonts and all("Bedfellows" in f for f in fonts), "only the bundled fonts"
     assert reader.outline, "bookmarks from the headings"
+
+
+def test_pdf_parts_join_into_one_brief(built, tmp_path):
+    """The brief is laid out in parts side by side and joined (analysis/export_pdf.py):
+    every page has the running header and its "Page i of n" over the whole, the body shows
+    under them, and the bookmarks nest across the parts."""
+    reader = PdfReader(built / f"{NAME}.pdf")
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, 1):
+        text = page.extract_text()
+        assert f"Page {number} of {total}" in text and "Russia and the Taliban" in text
+    title, headings = reader.outline[0], {h.title: h for h in reader.outline[1]}
+    assert title.title.startswith("Russia and the Taliban")
+    assert list(headings)[-2:] == ["Sources", "Colophon"]
+    appendix = reader.get_destination_page_number(headings["Sources"]) + 1
+    pdftoppm = require_tool("pdftoppm")
+    for number in (1, appendix):  # the first page of each part, gray, as 8-bit PGM
+        subprocess.run([pdftoppm, "-gray", "-r", "20", "-f", str(number), "-l", str(number),
+                        built / f"{NAME}.pdf", tmp_path / f"p{number}"], check=True)
+        pgm = next(tmp_path.glob(f"p{number}*.pgm")).read_bytes()
+        width, height = map(int, pgm.split(b"\n")[1].split())
+        pixels = pgm[-width * height:]
+        body = pixels[int(height * 0.15) * width:int(height * 0.85) * width]
+        assert sum(p < 224 for p in body) / len(body) > 0.03, f"page {number} shows no body"
 
 
 def test_html_renders_offline_in_chromium(built):
