@@ -5,21 +5,27 @@ in `templates/brief/brief.css`; fonts are the bundled ones, embedded as subsets.
 vl-convert's vector PDFs, placed into the empty slots WeasyPrint lays out for them (drawing
 the same charts from SVG inside WeasyPrint took a quarter of the whole PDF's time).
 
-WeasyPrint lays out on one core, so the brief is laid out in parts side by side (`split`):
-the body, and the appendix from the Sources on, which starts a page. Each part is a whole
-page of its own, without running header and footer; `finish` joins them, draws header and
-footer (with "page X of Y" over the whole) from one more document of as many blank pages,
-and rebuilds the destinations and bookmarks across the parts.
+WeasyPrint lays out on one core, so the brief is laid out in two parts side by side
+(`split`): up to the contested figures, and from them on (they start a page, so the parts
+take about as long). Each part is a whole page of its own, without running header and
+footer; `finish` joins them, draws header and footer (with "page X of Y" over the whole)
+from one more document of as many blank pages, and rebuilds the destinations and bookmarks
+across the parts.
 """
 
+import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 PX_TO_PT = 0.75  # CSS pixels (1/96 in) to PDF points (1/72 in)
-APPENDIX = '<h2 id="sources">'
-"""Where the print page is split: the Sources heading (see `report.Brief.sources`)."""
+SPLIT_AT = '<h2 id="contested">'
+"""Where the print page is split: the contested figures' heading (`report.Brief.contested`;
+the print rules start a page there)."""
+_RUNNING = {"marking": r'<p class="marking">(.*?)</p>', "title": r"<h1>(.*?)</h1>",
+            "edition": r'<dl class="facts">.*?<dd>(.*?)</dd>'}
 _MARGINS = ("top-left", "top-right", "bottom-center", "bottom-right")
 _NO_MARGINS = "@page {" + " ".join(f"@{m} {{ content: none; }}" for m in _MARGINS) + "}"
 
@@ -68,7 +74,7 @@ def slot(index: int, width: float, height: float) -> str:
 def split(html: str) -> list[Part]:
     """The print page (export_html, print mode) as the parts laid out side by side."""
     head = html.index("<main>") + len("<main>")
-    at = html.find(APPENDIX)
+    at = html.find(SPLIT_AT)
     pages = [html] if at < 0 else [html[:at] + "</main></body></html>", html[:head] + html[at:]]
     ids = [set(re.findall(r' id="([^"]+)"', page)) for page in pages]
     parts = []
@@ -109,17 +115,33 @@ def lay_out(part: Part, charts: list[bytes], base: Path) -> Laid:
 
 
 def frame(html: str, pages: int, base: Path) -> bytes:
-    """`pages` blank pages with the running header and footer of the print page `html`
-    (its masthead, hidden, sets their strings)."""
-    from weasyprint import HTML
+    """`pages` blank pages with the running header and footer of the print page `html`.
+    Cached on disk by what they show: a rebuild with as many pages reuses them."""
+    from importlib.metadata import version
+
+    from .cache import cache_dir
+    from .svg import fonts_digest
 
     head = html[:html.index("<main>")]  # drawn over the parts' pages: no background
     head = head.replace("</head>", "<style>html { background: none; }</style></head>", 1)
-    masthead = re.search(r'<header class="masthead">.*?</header>', html, re.S)
-    blank = '<div style="break-before: page"></div>' * (pages - 1)
-    page = (f'{head}<div style="visibility: hidden; height: 0; overflow: hidden">'
-            f'{masthead.group(0) if masthead else ""}</div>{blank}</body></html>')
-    return HTML(string=page, base_url=str(base)).write_pdf()
+    # what sets the running strings (brief.css): the masthead's marking, title and edition
+    found = {name: re.search(pattern, html, re.S) for name, pattern in _RUNNING.items()}
+    marking, title, edition = (m.group(1) if m else "" for m in found.values())
+    running = (f'<header class="masthead"><p class="marking">{marking}</p><h1>{title}</h1>'
+               f'<dl class="facts"><dd>{edition}</dd></dl></header>')
+    key = hashlib.sha256("\n".join(
+        [version("weasyprint"), fonts_digest(), head, running, str(pages)]).encode())
+    path = cache_dir("frames") / f"{key.hexdigest()}.pdf"
+    if not path.is_file():
+        from weasyprint import HTML
+
+        blank = '<div style="break-before: page"></div>' * (pages - 1)
+        page = (f'{head}<div style="visibility: hidden; height: 0; overflow: hidden">'
+                f"{running}</div>{blank}</body></html>")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        HTML(string=page, base_url=str(base)).write_pdf(tmp)
+        tmp.replace(path)
+    return path.read_bytes()
 
 
 def finish(parts: list[Laid], running: bytes, target: Path) -> None:

@@ -56,7 +56,13 @@ def _renderer_key() -> str:
     """What else a drawn chart depends on: the vl-convert version and the fonts' bytes."""
     from importlib.metadata import version
 
-    h = hashlib.sha256(version("vl-convert-python").encode())
+    return hashlib.sha256((version("vl-convert-python") + fonts_digest()).encode()).hexdigest()
+
+
+@cache
+def fonts_digest() -> str:
+    """A digest of the bundled fonts' names and bytes (a key part of what is drawn with them)."""
+    h = hashlib.sha256()
     for font in sorted(FONTS.glob("*.ttf")):
         h.update(font.name.encode() + hashlib.sha256(font.read_bytes()).digest())
     return h.hexdigest()
