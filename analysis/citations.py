@@ -6,6 +6,7 @@ links to the source's entry in the Sources section, which lists every quote the 
 from that source (the endnotes, in HTML and PDF alike).
 """
 
+import functools
 import html
 
 import pandas as pd
@@ -70,8 +71,10 @@ class Citations:
             frame = self._frames[table]
             if table not in self._ids:
                 self._ids[table] = pd.Index(frame.iloc[:, 0])
-            found = frame.iloc[self._ids[table].get_loc(row_id)][PROVENANCE]
-            rows[row_id] = {k: (None if pd.isna(v) else v) for k, v in found.items()}
+            at = self._ids[table].get_loc(row_id)
+            values = [frame[k].iat[at] for k in PROVENANCE]
+            rows[row_id] = {k: (None if pd.isna(v) else v)
+                            for k, v in zip(PROVENANCE, values, strict=True)}
         return rows[row_id]
 
     def claim(self, table: str, row_id) -> Markup:
@@ -90,6 +93,7 @@ class Citations:
                 if len(counts) > limit else "")
         return Markup(f'<span class="source-line">Source{plural}: {links}{more}.</span>')
 
+    @functools.cache  # noqa: B019 - one Citations per brief
     def describe(self, source_id: str) -> str:
         """Plain text: publisher, date (at its precision, or 'date not printed'), grade."""
         s = self._sources.loc[source_id]

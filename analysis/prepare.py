@@ -100,8 +100,10 @@ def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
     stages["when"] = when.reindex(stages.index, fill_value="")
     stages["figures"] = [
         [*shown.get(key, []), *([f"and {n - 4} more figures"] if n > 4 else [])]
-        for key, n in zip(stages.index, counts.reindex(stages.index, fill_value=0))]
-    stages["stage"] = list(zip(stages["status"], stages["when"], stages["figures"]))
+        for key, n in zip(stages.index, counts.reindex(stages.index, fill_value=0),
+                          strict=True)]
+    stages["stage"] = list(zip(stages["status"], stages["when"], stages["figures"],
+                               strict=True))
     top = rows[rows["status"] != "denied"].groupby("order").tail(1).set_index("order")
     top = top.combine_first(rows.groupby("order").tail(1).set_index("order"))
     grouped = rows.groupby("order")

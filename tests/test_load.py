@@ -65,3 +65,20 @@ def test_bad_data_raises_with_every_problem(data_dir):
     with pytest.raises(DataError) as error:
         load_tables(data_dir)
     assert str(error.value.problems[0]).startswith("actors.csv: missing file")
+
+
+def test_data_that_passed_loads_from_its_parquet_as_it_was(data_dir, monkeypatch):
+    """The second load reads what the first one checked and kept (same frames, same
+    types), without checking again; an edited file is checked afresh."""
+    from analysis import validate
+
+    first = load_tables(data_dir)
+    monkeypatch.setattr(validate, "validate", lambda _: pytest.fail("checked again"))
+    again = load_tables(data_dir)
+    for name, frame in first.claims() + [("sources", first.sources), ("actors", first.actors)]:
+        pd.testing.assert_frame_equal(getattr(again, name), frame)
+    monkeypatch.undo()
+    path = data_dir / "actors.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",", ",,", 1), encoding="utf-8")
+    with pytest.raises(DataError):
+        load_tables(data_dir)

@@ -67,3 +67,15 @@ def test_empty_selections_say_so(t):
 
     empty = replace(t, arms_sales=t.arms_sales.iloc[0:0])
     assert "No arms transfers" in _text(narrative.arms_summary(empty, Citations(empty)))
+
+
+def test_a_citation_of_many_rows_cites_the_first_and_counts_the_rest(t, monkeypatch):
+    from analysis import citations
+
+    monkeypatch.setattr(citations, "ROWS_CITED", 2)
+    cite = Citations(t)
+    ids = list(t.fighter_estimates["estimate_id"])
+    marked = str(cite.claims("fighter_estimates", ids + ids[:1]))  # a repeat counts once
+    quoted = [q for quotes in cite.quoted.values() for q in quotes]
+    assert sorted(quoted) == sorted(t.fighter_estimates["quote"].head(2))
+    assert f"+{len(ids) - 2} more reports" in marked
