@@ -17,6 +17,7 @@ import hashlib
 import io
 import os
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,8 +152,10 @@ def finish(parts: list[Laid], running: bytes, target: Path) -> None:
 
     opened = [pikepdf.open(io.BytesIO(data)) for data in [p.pdf for p in parts] + [running]]
     pdf, others, drawn = opened[0], opened[1:-1], opened[-1]
-    for other in others:
-        pdf.pages.extend(other.pages)
+    with warnings.catch_warnings():  # that named destinations are not carried over:
+        warnings.simplefilter("ignore", pikepdf.PageCopyWarning)  # they are rebuilt below
+        for other in others:
+            pdf.pages.extend(other.pages)
     for page, running_page in zip(pdf.pages, drawn.pages, strict=True):
         page.add_overlay(running_page)
     anchors, bookmarks, offset = {}, [], 0

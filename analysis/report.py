@@ -36,7 +36,9 @@ NETWORK_LINKS = 100  # links among them drawn (those with most contacts)
 WAFFLES = 4  # part-of-whole figures drawn (the most reported)
 CONTESTS = 5  # contested claims, and disputed figures, shown (the most reported)
 CELL_ITEMS = 8  # figures listed in one table cell
+SUMMARY_ROUTES = 8  # routes the arms summary words (the most reported)
 QUOTES_PER_SOURCE = 30  # passages listed under a source (the seed article has 17)
+QUOTES_IN_ALL = 250  # passages the Sources list in all (the default data has 84)
 
 SECTIONS = {
     "judgments": "Bottom line up front",
@@ -84,6 +86,15 @@ def _shown(shown: int, total: int, noun: str, which: str) -> str:
     if shown >= total:
         return ""
     return f" (the {shown:,} {which} of {wording.plural(total, noun)})"
+
+
+def _fair_share(counts: pd.Series, total: int, most: int) -> int:
+    """The largest number of items each may list, at most `most`, so that all together
+    list at most `total` (a source with fewer lists all of its own)."""
+    share = most
+    while share > 1 and counts.clip(upper=share).sum() > total:
+        share -= 1
+    return share
 
 
 def _moment(iso: str | None) -> str:
@@ -178,7 +189,7 @@ class Brief:
         self.facts.update(arms_reports=Fact(wording.plural(len(a), "report")),
                           arms_routes=Fact(wording.plural(prepare.routes(self.t, a).nunique(),
                                                           "route")))
-        parts = [_heading("arms"), narrative.arms_summary(self.t, self.cite, CHART_ROUTES)]
+        parts = [_heading("arms"), narrative.arms_summary(self.t, self.cite, SUMMARY_ROUTES)]
         if not a.empty:
             routes = prepare.arms_routes(self.t, CHART_ROUTES)
             parts.append(Figure(charts.arms_status(routes), self.cite.sources(
@@ -455,7 +466,9 @@ class Brief:
     # 8. Sources
     def sources(self) -> Section:
         items = []
-        for s in self.cite.entries().itertuples():
+        entries = self.cite.entries()
+        each = _fair_share(entries["quotes"].map(len), QUOTES_IN_ALL, QUOTES_PER_SOURCE)
+        for s in entries.itertuples():
             who = ", ".join(x for x in (s.author, s.publisher) if isinstance(x, str))
             when = (dates.display(s.published) if isinstance(s.published, str)
                     else "date not printed")
@@ -465,10 +478,9 @@ class Brief:
                    if isinstance(s.url, str) else "")
             quotes = Markup("").join(
                 Markup("<li>“{}”{}</li>").format(q, f" — {by}" if by else "")
-                for q, by in s.quotes[:QUOTES_PER_SOURCE])
-            if len(s.quotes) > QUOTES_PER_SOURCE:
-                quotes += Markup("<li>and {} more passages</li>").format(
-                    len(s.quotes) - QUOTES_PER_SOURCE)
+                for q, by in s.quotes[:each])
+            if len(s.quotes) > each:
+                quotes += Markup("<li>and {} more passages</li>").format(len(s.quotes) - each)
             items.append(Markup(
                 '<li id="source-{n}" value="{n}">{title}. {who}; {when}. Reliability '
                 '<span class="grade">{grade}</span>.{url}<ul class="quotes">{quotes}</ul></li>'

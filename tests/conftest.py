@@ -63,4 +63,5 @@ def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("reports")
     result = run_brief("build", "--data", FIXTURES / "data", "--out", out)
     assert result.returncode == 0, result.stderr
+    assert result.stderr == "", "a good build warns of nothing"
     return out / DEFAULT_BRIEF / "latest"

@@ -1,0 +1,16 @@
+"""How a brief's sections bound what they list when tables hold whole databases."""
+
+import pandas as pd
+import pytest
+
+from analysis.report import _fair_share
+
+
+@pytest.mark.parametrize("counts, total, most, share", [
+    ([17, 3, 2, 1], 250, 30, 30),  # everything fits: nothing is cut
+    ([40, 3], 250, 30, 30),  # one long source: at most 30 of its own
+    ([10] * 100, 250, 30, 2),  # many sources: two each (200 in all)
+    ([1] * 500, 250, 30, 1),  # never fewer than one each
+])
+def test_sources_share_out_the_passages(counts, total, most, share):
+    assert _fair_share(pd.Series(counts), total, most) == share
