@@ -1,7 +1,7 @@
 """`brief build`: run a brief's notebook with papermill and publish its HTML and PDF.
 
 Order matters for speed: parameters are checked first (no kernel yet), then the kernel and
-the helper process start; the builder imports papermill while the kernel boots, loads its
+the helper processes start; the builder imports papermill while the kernel boots, loads its
 HTML renderer once the kernel is at work, and stops the kernel while the PDF is laid out.
 Outputs are staged and published by rename; a failed build publishes nothing and keeps its
 executed notebook and a manifest under `<brief>/failed/`.

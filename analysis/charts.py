@@ -52,7 +52,10 @@ def arms_status(routes: pd.DataFrame) -> alt.Chart:
     colours = alt.Scale(domain=stages, range=list(STATUS_COLOURS.values()))
     tooltip = [alt.Tooltip("route:N", title="Route"), alt.Tooltip("status:N", title="Stage"),
                alt.Tooltip("systems:N", title="What"), alt.Tooltip("reports:Q", title="Reports")]
-    chart = alt.Chart(routes).mark_point(filled=True, strokeWidth=2.5, opacity=1).encode(
+    # what the marks and tooltips use, the systems cut to a few (the data is embedded)
+    data = routes[["route", "status", "reports"]].assign(
+        systems=_few(routes["systems"], sep=", "))
+    chart = alt.Chart(data).mark_point(filled=True, strokeWidth=2.5, opacity=1).encode(
         x=alt.X("status:N", sort=stages, scale=alt.Scale(domain=stages),
                 title="Stage reported, from allegation to delivery",
                 axis=alt.Axis(labelAngle=-30, labelAlign="left", orient="top", grid=True)),
@@ -212,11 +215,11 @@ def evidence_profile(profile: pd.DataFrame) -> alt.Chart:
         "of source.", column="source_id")
 
 
-def _few(lists: pd.Series, keep: int = 6) -> pd.Series:
-    """Comma-separated lists cut to their first `keep` items, '… (N in all)' after."""
-    items = lists.str.split(",")
-    return items.map(lambda xs: ",".join(xs) if len(xs) <= keep
-                     else ",".join(xs[:keep]) + f"… ({len(xs)} in all)")
+def _few(lists: pd.Series, keep: int = 6, sep: str = ",") -> pd.Series:
+    """`sep`-separated lists cut to their first `keep` items, '… (N in all)' after."""
+    items = lists.str.split(sep)
+    return items.map(lambda xs: sep.join(xs) if len(xs) <= keep
+                     else sep.join(xs[:keep]) + f"… ({len(xs)} in all)")
 
 
 def _nothing(title: str, message: str, description: str) -> alt.Chart:

@@ -30,11 +30,11 @@ from .select import narrow
 TABLE_ROWS = 35  # rows of a section's table
 EVIDENCE_ROWS = 400  # rows of a deep dive's every-report table
 CHART_ROUTES = 20  # supply routes drawn
-CHART_POINTS = 200  # dated estimates or contacts drawn (the most recent)
+CHART_POINTS = 150  # dated estimates or contacts drawn (the most recent)
 NETWORK_ACTORS = 40  # actors in the who-talks-to-whom network
-NETWORK_LINKS = 100  # links among them drawn (those with most contacts)
+NETWORK_LINKS = 60  # links among them drawn (those with most contacts)
 WAFFLES = 4  # part-of-whole figures drawn (the most reported)
-CONTESTS = 5  # contested claims, and disputed figures, shown (the most reported)
+CONTESTS = 4  # contested claims, and disputed figures, shown (the most reported)
 CELL_ITEMS = 8  # figures listed in one table cell
 SUMMARY_ROUTES = 8  # routes the arms summary words (the most reported)
 QUOTES_PER_SOURCE = 30  # passages listed under a source (the seed article has 17)
@@ -480,7 +480,8 @@ class Brief:
                 Markup("<li>“{}”{}</li>").format(q, f" — {by}" if by else "")
                 for q, by in s.quotes[:each])
             if len(s.quotes) > each:
-                quotes += Markup("<li>and {} more passages</li>").format(len(s.quotes) - each)
+                quotes += Markup("<li>and {}</li>").format(
+                    wording.plural(len(s.quotes) - each, "more passage"))
             items.append(Markup(
                 '<li id="source-{n}" value="{n}">{title}. {who}; {when}. Reliability '
                 '<span class="grade">{grade}</span>.{url}<ul class="quotes">{quotes}</ul></li>'

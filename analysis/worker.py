@@ -56,7 +56,8 @@ class Worker:
 
     def __init__(self):
         if multiprocessing.current_process().daemon:
-            self._pool = ThreadPool(HELPERS, initializer=_warm_up, initargs=(False,))
+            # one thread: under the GIL two would not lay out the parts any sooner
+            self._pool = ThreadPool(1, initializer=_warm_up, initargs=(False,))
         else:
             self._pool = multiprocessing.get_context("spawn").Pool(
                 HELPERS, initializer=_warm_up, initargs=(True,))
