@@ -60,14 +60,16 @@ def estimates_summary(points: pd.DataFrame, cite: Citations, measure: str) -> Ma
         latest = rows.iloc[-1]
         low, high = rows["low"].min(), rows["high"].max()
         claimants = rows["claimant"].nunique()
+        spread = (f"{wording.plural(len(rows), 'dated estimate')} from "
+                  f"{wording.plural(claimants, 'claimant')} "
+                  + (f"all give {wording.number(low)}" if low == high else
+                     f"span {wording.number(low)} to {wording.number(high)}"))
         items.append(
             f"<li><strong>{escape(group)}</strong>: latest estimate "
             f"{escape(latest['figure'])} {escape(measure)} ({escape(latest['when'])}, "
             f"according to {escape(latest['claimant'])})"
             f"{cite.claim('fighter_estimates', latest['estimate_id'])}; "
-            f"{wording.plural(len(rows), 'dated estimate')} from "
-            f"{wording.plural(claimants, 'claimant')} span {wording.number(low)} to "
-            f"{wording.number(high)}.</li>")
+            f"{'the only dated estimate' if len(rows) == 1 else spread}.</li>")
     return Markup(f"<ul class=\"findings\">{''.join(items)}</ul>")
 
 

@@ -53,6 +53,16 @@ def test_estimates_summary_names_claimant_and_spread(t):
     assert cite.numbers == {"doc-a": 1}
 
 
+def test_estimates_summary_words_one_estimate_and_one_figure(t):
+    points = prepare.estimate_points(t, "fighters")
+    one = points.head(1)
+    assert "; the only dated estimate." in _text(
+        narrative.estimates_summary(one, Citations(t), "fighters"))
+    same = pd.concat([one, one.assign(claimant="Someone else")])
+    assert "2 dated estimates from 2 claimants all give" in _text(
+        narrative.estimates_summary(same, Citations(t), "fighters"))
+
+
 def test_contacts_summary_counts_undated_and_intermediaries(t):
     cite = Citations(t)
     events = prepare.contact_events(t)
