@@ -58,8 +58,9 @@ def test_estimates_summary_words_one_estimate_and_one_figure(t):
     one = points.head(1)
     assert "; the only dated estimate." in _text(
         narrative.estimates_summary(one, Citations(t), "fighters"))
+    one = one.assign(low=1000.0, high=1000.0)
     same = pd.concat([one, one.assign(claimant="Someone else")])
-    assert "2 dated estimates from 2 claimants all give" in _text(
+    assert "2 dated estimates from 2 claimants all give 1,000." in _text(
         narrative.estimates_summary(same, Citations(t), "fighters"))
 
 
