@@ -176,19 +176,23 @@ def disputed_attributions(t: Tables, measure: str = "fighters", limit: int | Non
     e = with_provenance(t, e).assign(number=e["high"].fillna(e["low"]))
     keys = ["group", "area", "number"]
     e = e[e.groupby(keys)["origin"].transform("nunique") > 1]  # only figures in dispute
-    e = e.assign(claimant=claimant(t, e), figure=figures("fighter_estimates", e))
+    # one cluster per period where the figure is dated to several ("" where it is not)
+    dated = e.groupby(keys)["as_of_date"].transform("nunique") > 1
+    e = e.assign(period=e["as_of_date"].where(dated, ""))
+    e = e[e["period"].notna()]  # undated rows fit none of several periods
+    clusters = keys + ["period"]
+    e = e[e.groupby(clusters)["origin"].transform("nunique") > 1]
+    origins = e.groupby(clusters, sort=True)["origin"].nunique()
+    total = len(origins)
+    if limit:  # the figures credited to most claimants
+        origins = origins.sort_values(ascending=False, kind="stable").head(limit)
+    rows_of = e.groupby(clusters, sort=True).indices
     names = actor_names(t)
     out = []
-    for (group, _, number), same in e.groupby(keys, sort=True):
-        if same["as_of_date"].nunique() > 1:  # one cluster per period; undated rows fit none
-            clusters = [rows for _, rows in same.groupby("as_of_date")]
-        else:
-            clusters = [same]
-        out += [_attribution(rows, f"{wording.number(number)} {names[group]} {measure}")
-                for rows in clusters if rows["origin"].nunique() > 1]
-    total = len(out)
-    if limit:  # the figures credited to most claimants
-        out = sorted(out, key=lambda a: -a.rows["origin"].nunique())[:limit]
+    for group, area, number, period in origins.index:
+        rows = e.iloc[rows_of[(group, area, number, period)]]
+        rows = rows.assign(claimant=claimant(t, rows), figure=figures("fighter_estimates", rows))
+        out.append(_attribution(rows, f"{wording.number(number)} {names[group]} {measure}"))
     return out, total
 
 
