@@ -42,5 +42,7 @@ def series(items: list[str]) -> str:
 def quantities(qualifiers, lows, highs, units=None) -> list[str]:
     """`quantity` for each row of a table's qualifier, low and high columns."""
     units = [""] * len(qualifiers) if units is None else units
-    return [quantity(q, lo, hi, u) for q, lo, hi, u in
-            zip(qualifiers, lows, highs, units, strict=True)]
+    # columns as lists first: iterating pandas' Arrow-backed columns is slow
+    columns = (c.tolist() if hasattr(c, "tolist") else c
+               for c in (qualifiers, lows, highs, units))
+    return [quantity(q, lo, hi, u) for q, lo, hi, u in zip(*columns, strict=True)]
