@@ -51,10 +51,14 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
     frames = _valid_frames(data_dir)
     for name, columns in _RANGE_COLUMNS.items():
         frames[name] = _fill_vague(frames[name], *columns)
-    published = frames["sources"].set_index("source_id")["published"]
+    # a claim's reported date is its source's publication date, spans and all
+    published = frames["sources"].set_index("source_id")[
+        ["published", "published_precision", "published_first", "published_last"]]
     for name in CLAIM_TABLES:
-        frame = frames[name].assign(reported_date=frames[name]["source_id"].map(published))
-        frames[name] = _add_span(frame, "reported_date")
+        by_source = frames[name]["source_id"]
+        frames[name] = frames[name].assign(**{
+            column.replace("published", "reported_date"): by_source.map(published[column])
+            for column in published})
     excluded = 0
     if as_of is not None:
         day = pd.Timestamp(parse_day(str(as_of)) if isinstance(as_of, str) else as_of)

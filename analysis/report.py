@@ -134,7 +134,7 @@ class Brief:
     # 1. Header
     def header(self) -> Section:
         t = self.t
-        cited = set().union(*(set(f["source_id"]) for _, f in t.claims()))
+        cited = pd.concat([f["source_id"] for _, f in t.claims()]).unique()
         rows = sum(len(f) for _, f in t.claims())
         as_of = (f"as of {dates.display(t.as_of.isoformat())}" if t.as_of
                  else "all reporting on file")
