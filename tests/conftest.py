@@ -1,3 +1,4 @@
+import atexit
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ import pytest
 # The tests (and the `brief` processes they start) keep their own cache: nothing a user has
 # cached is read or written.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="bedfellows-test-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
