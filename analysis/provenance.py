@@ -1,15 +1,49 @@
 """What a brief was built from: input checksums and package versions."""
 
 import hashlib
+import os
+import time
 from importlib import metadata
 from pathlib import Path
+
+from .cache import cache_dir
 
 PACKAGES = ("bedfellows", "pandas", "pandera", "altair", "vl-convert-python", "papermill",
             "nbconvert", "nbclient", "weasyprint")
 
 
+REMEMBER_FROM = 1 << 20  # bytes: smaller files hash faster than their checksum is looked up
+SETTLED = 2.0  # seconds: a file written more recently may still change within its timestamp
+
+
 def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The file's SHA-256. A big file's is kept on disk, keyed by what any write changes
+    (device, inode, size, modification and change times, to the nanosecond), so a build
+    hashes a whole database once, not on every build. As git does, a file changed in the
+    last seconds is hashed afresh: a timestamp has a resolution, and a write in the same
+    tick would leave it as it was."""
+    st = os.stat(path)
+    if st.st_size < REMEMBER_FROM or time.time() - max(st.st_mtime, st.st_ctime) < SETTLED:
+        return _hash(path)
+    key = hashlib.sha256(f"{os.path.abspath(path)}\0{st.st_dev}\0{st.st_ino}\0{st.st_size}\0"
+                         f"{st.st_mtime_ns}\0{st.st_ctime_ns}".encode()).hexdigest()
+    kept = cache_dir("sha256") / key
+    try:
+        return kept.read_text()
+    except OSError:
+        digest = _hash(path)
+        tmp = kept.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(digest)
+        tmp.replace(kept)
+        return digest
+
+
+def _hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def digest(files: list[Path]) -> str:
