@@ -23,8 +23,7 @@ import pandas as pd
 from . import dates, evidence, wording
 from .evidence import Support, support
 from .load import Tables
-from .prepare import STATUS_ORDER, actor_names
-from .schema import LIST_SEPARATOR
+from .prepare import STATUS_ORDER, actor_names, parties, party_pairs
 from .vocab import LIKELIHOOD
 
 TERMS = list(LIKELIHOOD)  # weakest to strongest
@@ -40,6 +39,7 @@ RULES = [
 """The rule, in words, as the brief prints it."""
 
 MAX_JUDGMENTS = 5
+_STAGE = {status: i for i, status in enumerate(STATUS_ORDER)}
 
 
 def likelihood(evidence: Support, contradicted: bool = False) -> str:
@@ -95,20 +95,16 @@ def key_judgments(t: Tables) -> list[Judgment]:
 def _contacts(t: Tables) -> list[Judgment]:
     """The pair of parties with the best-supported record of contacts that took place."""
     c = t.diplomatic_contacts
-    c = evidence.with_provenance(t, c[c["status"] == "occurred"])
-    parties = c[["contact_id"]].assign(actor=c["actors"].str.split(LIST_SEPARATOR)) \
-        .explode("actor")
-    parties["actor"] = parties["actor"].str.strip()
-    parties = parties.drop_duplicates()
-    pairs = parties.merge(parties, on="contact_id", suffixes=("_a", "_b"))
-    pairs = pairs[pairs["actor_a"] < pairs["actor_b"]].merge(c[["contact_id", "origin"]])
+    c = c[c["status"] == "occurred"]
+    pairs = party_pairs(parties(c))
     if pairs.empty:
         return []
-    scores = pairs.groupby(["actor_a", "actor_b"]).agg(
-        origins=("origin", "nunique"), reports=("contact_id", "size"))
+    pairs["origin"] = evidence.origins(t, c).reindex(pairs["row"]).to_numpy()
+    scores = pairs.groupby(["a", "b"]).agg(origins=("origin", "nunique"),
+                                           reports=("row", "size"))
     a, b = scores.sort_values(["origins", "reports"], ascending=False, kind="stable").index[0]
-    chosen = pairs.loc[(pairs["actor_a"] == a) & (pairs["actor_b"] == b), "contact_id"]
-    rows = c[c["contact_id"].isin(chosen)]
+    chosen = pairs.loc[(pairs["a"] == a) & (pairs["b"] == b), "row"]
+    rows = c.loc[c.index.isin(chosen)]
     best = support(t, "diplomatic_contacts", rows)
     names = actor_names(t)
     years = rows["date_first"].dropna().dt.year
@@ -142,16 +138,27 @@ def _arms(t: Tables) -> list[Judgment]:
     a = t.arms_sales
     if a.empty:
         return []
-    a = evidence.with_provenance(t, a).assign(deal=a["deal_id"].fillna(a["sale_id"]),
-                                              stage=a["status"].map(STATUS_ORDER.index))
-    denied = a[a["status"] == "denied"]
-    live = a[a["status"] != "denied"]
+    # every report, narrowed to what scoring needs; a deal is its code, in order first seen
+    codes, deals = pd.factorize(a["deal_id"].fillna(a["sale_id"]))
+    k = pd.DataFrame({"deal": codes, "status": a["status"].array,
+                      "stage": a["status"].map(_STAGE).to_numpy(),
+                      "origin": evidence.origins(t, a).array,
+                      "grade": evidence.grades(t, a).array}, index=a.index)
+    denied = k[k["status"] == "denied"]
+    live = k[k["status"] != "denied"]
     names = actor_names(t)
+
+    def judgment(deal: int, status: str, at: pd.DataFrame) -> Judgment:
+        rows = a.loc[at.index].assign(deal=deals[deal])
+        against = a.loc[denied.index[denied["deal"] == deal]]
+        return _deal_judgment(t, names, rows.iloc[0], status, rows,
+                              support(t, "arms_sales", against) if len(against) else None)
+
     chosen = []
     candidates = []
     for status in ("ordered", "delivered"):  # a delivery report also attests the contract
-        deals = live.loc[live["status"] == status, "deal"].unique()
-        at = live[live["deal"].isin(deals) & (live["stage"] >= STATUS_ORDER.index(status))]
+        reached = live[live["stage"] >= _STAGE[status]]
+        at = reached[reached["deal"].isin(live.loc[live["status"] == status, "deal"])]
         if at.empty:
             continue
         scored = _scores(at).assign(status=status)
@@ -162,22 +169,18 @@ def _arms(t: Tables) -> list[Judgment]:
         scored["rank"] = [TERMS.index(term(o, s, g, c)) for o, s, g, c in zip(
             scored["origins"], scored["strong"], scored["best"], scored["contradicted"],
             strict=True)]
-        order = {d: i for i, d in enumerate(a["deal"].unique())}
-        scored["first_seen"] = scored.index.map(order)
+        scored["first_seen"] = scored.index
         top = scored.sort_values(["rank", "origins", "first_seen"],
                                  ascending=[False, False, True], kind="stable").iloc[0]
         deal, status = top.name, top["status"]
-        rows = live[(live["deal"] == deal) & (live["stage"] >= STATUS_ORDER.index(status))]
-        chosen.append(_deal_judgment(t, names, rows.iloc[0], status, rows,
-                                     _against(t, denied, deal)))
+        chosen.append(judgment(deal, status, live[(live["deal"] == deal)
+                                                  & (live["stage"] >= _STAGE[status])]))
     furthest = live.groupby("deal", sort=False)["stage"].max()
-    alleged = furthest.index[furthest == STATUS_ORDER.index("alleged")]
+    alleged = furthest.index[furthest == _STAGE["alleged"]]
     if len(alleged):
-        counts = live[live["deal"].isin(alleged)]["deal"].value_counts(sort=False)
+        counts = live.loc[live["deal"].isin(alleged), "deal"].value_counts(sort=False)
         deal = counts.index[counts.to_numpy().argmax()]
-        rows = live[live["deal"] == deal]
-        chosen.append(_deal_judgment(t, names, rows.iloc[0], "alleged", rows,
-                                     _against(t, denied, deal)))
+        chosen.append(judgment(deal, "alleged", live[live["deal"] == deal]))
     return chosen
 
 
@@ -187,11 +190,6 @@ def _scores(rows: pd.DataFrame) -> pd.DataFrame:
     out = rows.groupby("deal").agg(origins=("origin", "nunique"), best=("grade", "min"))
     out["strong"] = strong.reindex(out.index, fill_value=0)
     return out
-
-
-def _against(t: Tables, denied: pd.DataFrame, deal: str) -> Support | None:
-    rows = denied[denied["deal"] == deal]
-    return support(t, "arms_sales", rows) if len(rows) else None
 
 
 def _deal_judgment(t, names, first, status, rows, against) -> Judgment:

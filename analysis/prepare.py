@@ -6,7 +6,7 @@ so no raw table reaches a chart.
 
 import pandas as pd
 
-from . import dates, wording
+from . import dates, lists, wording
 from .load import Tables
 from .schema import LIST_SEPARATOR
 from .vocab import ARMS_STATUSES, QUALIFIER_SHAPES
@@ -256,6 +256,20 @@ EDGE_COLUMNS = ["a", "b", "a_name", "b_name", "pair", "contacts", "via_contacts"
                 "contact_ids", "source_id", "x", "y", "x2", "y2"]
 
 
+def parties(contacts: pd.DataFrame) -> pd.DataFrame:
+    """One row per (contact, party named in `actors`): `row`, the contact's index label,
+    and `actor`."""
+    found = lists.items(contacts["actors"]).rename("actor")
+    return found.rename_axis("row").reset_index().drop_duplicates()
+
+
+def party_pairs(parties: pd.DataFrame) -> pd.DataFrame:
+    """Each pair of parties to the same contact, once: `row`, `a` and `b`, with a < b."""
+    pairs = parties.merge(parties, on="row", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
+    return pairs.rename(columns={"actor_a": "a", "actor_b": "b"}).reset_index(drop=True)
+
+
 def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(nodes, edges) of who talks to whom, over every contact, dated or not.
 
@@ -270,38 +284,35 @@ def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd
     if c.empty:
         return pd.DataFrame(columns=NODE_COLUMNS), pd.DataFrame(columns=EDGE_COLUMNS)
     # one row per (contact, party), then per (contact, intermediary)
-    long = c[["contact_id", "source_id", "via"]].assign(
-        actor=c["actors"].str.split(LIST_SEPARATOR)).explode("actor")
-    long["actor"] = long["actor"].str.strip()
-    long = long.drop_duplicates(["contact_id", "actor"])
-    via = c.loc[c["via"].notna(), ["contact_id", "source_id", "via"]].assign(actor=c["via"])
-    roles = pd.concat([long.assign(role="party"), via.assign(role="intermediary")])
+    long = parties(c)
+    long["via"] = c["via"].reindex(long["row"]).to_numpy()
+    via = pd.DataFrame({"row": c.index[c["via"].notna()], "actor": c["via"].dropna().array})
+    roles = pd.concat([long[["row", "actor"]].assign(role="party"),
+                       via.assign(role="intermediary")], ignore_index=True)
     # links: every pair of parties of a direct contact; party - intermediary otherwise
-    direct = long[long["via"].isna()]
-    pairs = direct.merge(direct[["contact_id", "actor"]], on="contact_id", suffixes=("", "_2"))
-    pairs = pairs[pairs["actor"] < pairs["actor_2"]]
+    pairs = party_pairs(long.loc[long["via"].isna(), ["row", "actor"]])
     through = long[long["via"].notna() & (long["actor"] != long["via"])]
     links = pd.concat([
-        pd.DataFrame({"a": pairs["actor"], "b": pairs["actor_2"], "via": False,
-                      "contact_id": pairs["contact_id"], "source_id": pairs["source_id"]}),
-        pd.DataFrame({"a": through[["actor", "via"]].min(axis=1),
-                      "b": through[["actor", "via"]].max(axis=1), "via": True,
-                      "contact_id": through["contact_id"], "source_id": through["source_id"]}),
-    ])
-    counts = roles.groupby("actor")["contact_id"].nunique()
+        pairs.assign(via=False),
+        pd.DataFrame({"row": through["row"], "a": through[["actor", "via"]].min(axis=1),
+                      "b": through[["actor", "via"]].max(axis=1), "via": True}),
+    ], ignore_index=True)
+    counts = roles.groupby("actor")["row"].nunique()
     if limit and len(counts) > limit:  # the most connected actors, and links among them
         keep = set(counts.sort_values(ascending=False, kind="stable").index[:limit])
         roles = roles[roles["actor"].isin(keep)]
         links = links[links["a"].isin(keep) & links["b"].isin(keep)]
     if links.empty:
         return pd.DataFrame(columns=NODE_COLUMNS), pd.DataFrame(columns=EDGE_COLUMNS)
+    links = links.assign(**{k: c[k].reindex(links["row"]).to_numpy()
+                            for k in ("contact_id", "source_id")})
     edges = links.groupby(["a", "b"]).agg(
         contacts=("contact_id", "nunique"), via_contacts=("via", "sum"),
         contact_ids=("contact_id", lambda s: ",".join(sorted(set(s)))),
         source_id=("source_id", lambda s: ",".join(sorted(set(s)))),
     ).reset_index()
     edges["via"] = edges["via_contacts"] == edges["contacts"]
-    by_role = roles.groupby(["actor", "role"])["contact_id"].nunique().unstack(
+    by_role = roles.groupby(["actor", "role"])["row"].nunique().unstack(
         fill_value=0).reindex(columns=["party", "intermediary"], fill_value=0)
     seen = sorted(by_role.index)
 
@@ -319,8 +330,7 @@ def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd
     nodes["kind"] = nodes["actor_id"].map(actors["kind"])
     nodes["as_party"] = nodes["actor_id"].map(by_role["party"]).astype(int)
     nodes["as_intermediary"] = nodes["actor_id"].map(by_role["intermediary"]).astype(int)
-    nodes["contacts"] = nodes["actor_id"].map(
-        roles.groupby("actor")["contact_id"].nunique()).astype(int)
+    nodes["contacts"] = nodes["actor_id"].map(roles.groupby("actor")["row"].nunique()).astype(int)
     nodes["role"] = nodes["as_intermediary"].gt(0).map({True: "intermediary", False: "party"})
     nodes["x"] = nodes["actor_id"].map(lambda a: float(position[a][0]))
     nodes["y"] = nodes["actor_id"].map(lambda a: float(position[a][1]))
