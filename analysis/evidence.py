@@ -122,11 +122,13 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
     claim. One source giving one origin's two figures reports a change, not a
     disagreement, and is left out. With `limit`, the `limit` most reported claims; the
     count of all contested claims comes second."""
-    frame = getattr(t, table)
-    frame = frame[claim_keys(table, frame).notna()]
+    full = getattr(t, table)
+    keys = claim_keys(table, full)
     # only keys reported at least twice can be contested: the rest need no figures
-    frame = frame[claim_keys(table, frame).duplicated(keep=False)]
-    frame = with_provenance(t, frame).assign(key=claim_keys(table, frame),
+    reported = keys.notna() & keys.duplicated(keep=False)
+    frame = full.loc[reported, [full.columns[0], "source_id", "attributed_to",
+                                *_VALUE_COLUMNS[table]]]
+    frame = with_provenance(t, frame).assign(key=keys[reported],
                                              figure=figures(table, frame))
     frame = frame.dropna(subset=["key", "figure"])
     spread = frame.groupby("key", sort=False).agg(figures=("figure", "nunique"),
@@ -152,7 +154,7 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
         ).reset_index()
         b = bounds(table, rows)
         conflict = bool(b["low"].max() > b["high"].min())
-        out.append(Contest(table, key, describe(rows), versions, conflict,
+        out.append(Contest(table, key, describe(full.loc[rows.index]), versions, conflict,
                            rows["origin"].nunique() > 1))
     return out, total
 

@@ -1,5 +1,6 @@
 """Words for numbers, with their qualifiers kept: "as many as 3,000", "several hundred"."""
 
+import numpy as np
 import pandas as pd
 
 from .vocab import VAGUE_RANGES
@@ -40,9 +41,13 @@ def series(items: list[str]) -> str:
 
 
 def quantities(qualifiers, lows, highs, units=None) -> list[str]:
-    """`quantity` for each row of a table's qualifier, low and high columns."""
-    units = [""] * len(qualifiers) if units is None else units
-    # columns as lists first: iterating pandas' Arrow-backed columns is slow
-    columns = (c.tolist() if hasattr(c, "tolist") else c
-               for c in (qualifiers, lows, highs, units))
-    return [quantity(q, lo, hi, u) for q, lo, hi, u in zip(*columns, strict=True)]
+    """`quantity` for each row of a table's qualifier, low and high columns. A whole
+    database repeats a few thousand combinations: each is worded once."""
+    columns = [qualifiers, lows, highs] + ([] if units is None else [units])
+    combination = np.zeros(len(qualifiers), dtype="int64")
+    for column in columns:
+        codes, values = pd.factorize(pd.Series(column), use_na_sentinel=False)
+        combination = pd.factorize(combination * (len(values) + 1) + codes)[0]
+    _, first = np.unique(combination, return_index=True)  # the first row of each
+    rows = zip(*(pd.Series(column).iloc[first].tolist() for column in columns), strict=True)
+    return np.array([quantity(*row) for row in rows], dtype=object)[combination].tolist()
