@@ -55,10 +55,10 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
     published = frames["sources"].set_index("source_id")[
         ["published", "published_precision", "published_first", "published_last"]]
     for name in CLAIM_TABLES:
-        by_source = frames[name]["source_id"]
+        at = published.index.get_indexer(frames[name]["source_id"])
         frames[name] = frames[name].assign(**{
-            column.replace("published", "reported_date"): by_source.map(published[column])
-            for column in published})
+            column.replace("published", "reported_date"):
+                published[column].array.take(at, allow_fill=True) for column in published})
     excluded = 0
     if as_of is not None:
         day = pd.Timestamp(parse_day(str(as_of)) if isinstance(as_of, str) else as_of)
@@ -80,7 +80,7 @@ def _valid_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
     key = validate.fingerprint(data_dir) + provenance.sha256(Path(__file__))[:16]
     passed = cache_dir("validated", key)
     if (passed / "done").is_file():
-        return {name: pd.read_parquet(passed / f"{name}.parquet") for name in TABLES}
+        return {name: _read_parquet(passed / f"{name}.parquet") for name in TABLES}
     frames, problems = validate.validate(data_dir)
     if problems:
         raise DataError(problems)
@@ -91,6 +91,15 @@ def _valid_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
         tmp.replace(passed / f"{name}.parquet")
     (passed / "done").touch()
     return frames
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    """The frame as written. Read whole, each column comes back as one Arrow array: read
+    in batches (as `pd.read_parquet` does), it would come in chunks, and every filter and
+    take on a chunked column costs several times more."""
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(path).read().to_pandas()
 
 
 def _with_spans(name: str, frame: pd.DataFrame) -> pd.DataFrame:
