@@ -4,6 +4,7 @@ Chart functions take these frames as they are; all joining and aggregation happe
 so no raw table reaches a chart.
 """
 
+import numpy as np
 import pandas as pd
 
 from . import dates, lists, wording
@@ -172,8 +173,8 @@ def contact_events(t: Tables, limit: int | None = None) -> pd.DataFrame:
 
 def _dated(frame: pd.DataFrame, column: str, limit: int | None) -> pd.DataFrame:
     """The rows with a date in `column`; with `limit`, the `limit` latest."""
-    frame = frame[frame[column].notna()]
-    return frame.nlargest(limit, column, keep="first") if limit else frame
+    dated = frame[column].dropna()
+    return frame.loc[dated.nlargest(limit, keep="first").index if limit else dated.index]
 
 
 def _most(values: pd.Series, limit: int) -> pd.Index:
@@ -264,10 +265,23 @@ def parties(contacts: pd.DataFrame) -> pd.DataFrame:
 
 
 def party_pairs(parties: pd.DataFrame) -> pd.DataFrame:
-    """Each pair of parties to the same contact, once: `row`, `a` and `b`, with a < b."""
-    pairs = parties.merge(parties, on="row", suffixes=("_a", "_b"))
-    pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
-    return pairs.rename(columns={"actor_a": "a", "actor_b": "b"}).reset_index(drop=True)
+    """Each pair of parties to the same contact, once: `row`, `a` and `b`, with a < b.
+    `parties` holds each contact's rows together, as `parties` gives them: the pairs are
+    the rows `gap` apart within one contact, for every gap."""
+    row = parties["row"].to_numpy()
+    codes, actors = pd.factorize(parties["actor"], sort=True)  # code order is name order
+    first, second = [], []
+    for gap in range(1, len(row)):
+        same = np.flatnonzero(row[:-gap] == row[gap:])
+        if not len(same):  # no contact has more parties than `gap`
+            break
+        first.append(same)
+        second.append(same + gap)
+    first, second = (np.concatenate([np.empty(0, int), *ends]) for ends in (first, second))
+    a, b = np.minimum(codes[first], codes[second]), np.maximum(codes[first], codes[second])
+    distinct = a != b
+    return pd.DataFrame({"row": row[first][distinct], "a": actors.take(a[distinct]),
+                         "b": actors.take(b[distinct])})
 
 
 def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
