@@ -247,10 +247,10 @@ class Brief:
 
     def _estimates_table(self, measure: str) -> Markup:
         e = self.t.fighter_estimates
-        e = e.assign(claimant=prepare.claimant(self.t, e))
         names = prepare.actor_names(self.t)
         rows = []
         this = e[e["measure"] == measure]
+        this = this.assign(claimant=prepare.claimant(self.t, this))
         pairs = this.groupby(["group", "claimant"]).size()
         top = pairs.nlargest(TABLE_ROWS, keep="first").index
         this = this[pd.MultiIndex.from_frame(this[["group", "claimant"]]).isin(top)]
@@ -265,9 +265,10 @@ class Brief:
                 for r in at.itertuples()) + (f"; and {more:,} more" if more > 0 else "")
             rows.append((names[group], who, figures,
                          self.cite.claims("fighter_estimates", at["estimate_id"])))
-        other = e[e["measure"] != measure].sort_values(["group", "measure"])
-        others = len(other)
-        other = other.head(max(TABLE_ROWS - len(rows), 0))
+        other = e.loc[e["measure"] != measure, ["group", "measure"]]  # sorted, then taken
+        others, room = len(other), max(TABLE_ROWS - len(rows), 0)
+        other = e.loc[other.sort_values(["group", "measure"]).index[:room]]
+        other = other.assign(claimant=prepare.claimant(self.t, other))
         rows += [(names[r.group], r.claimant,
                   f"{r.measure.replace('_', ' ').replace(' pct', ' (%)')}: "
                   + wording.quantity(r.qualifier, r.low, r.high)
@@ -306,7 +307,8 @@ class Brief:
     def _contacts_table(self, c: pd.DataFrame) -> Markup:
         names = prepare.actor_names(self.t)
         total = len(c)
-        c = c.sort_values("date_first", na_position="first").tail(TABLE_ROWS)
+        c = c.loc[c[["date_first"]].sort_values("date_first", na_position="first")
+                  .index[-TABLE_ROWS:]]  # only the date column is sorted
         c = c.sort_values("date_first", na_position="last")
         rows = [(
             dates.display(r.date) + ("" if pd.isna(r.date_end)
