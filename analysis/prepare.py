@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import dates, lists, wording
+from .distinct import each_once
 from .load import Tables
 from .schema import LIST_SEPARATOR
 from .vocab import ARMS_STATUSES, QUALIFIER_SHAPES
@@ -51,8 +52,13 @@ def claimant_side(t: Tables, frame: pd.DataFrame) -> pd.Series:
 def routes(t: Tables, a: pd.DataFrame) -> pd.Series:
     """'Supplier → Recipient (via Transit)' for each arms row."""
     names = actor_names(t)
-    route = a["supplier"].map(names) + " → " + a["recipient"].map(names)
-    return route.where(a["via"].isna(), route + " (via " + a["via"].map(names) + ")")
+
+    def route(supplier: str, recipient: str, via) -> str:
+        text = f"{names[supplier]} → {names[recipient]}"
+        return text if pd.isna(via) else f"{text} (via {names[via]})"
+
+    return pd.Series(each_once(route, a["supplier"], a["recipient"], a["via"]),
+                     index=a.index, dtype="str")
 
 
 def arms_routes(t: Tables, limit: int | None = None) -> pd.DataFrame:

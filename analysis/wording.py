@@ -1,8 +1,8 @@
 """Words for numbers, with their qualifiers kept: "as many as 3,000", "several hundred"."""
 
-import numpy as np
 import pandas as pd
 
+from .distinct import each_once
 from .vocab import VAGUE_RANGES
 
 _PREFIX = {
@@ -41,13 +41,5 @@ def series(items: list[str]) -> str:
 
 
 def quantities(qualifiers, lows, highs, units=None) -> list[str]:
-    """`quantity` for each row of a table's qualifier, low and high columns. A whole
-    database repeats a few thousand combinations: each is worded once."""
-    columns = [qualifiers, lows, highs] + ([] if units is None else [units])
-    combination = np.zeros(len(qualifiers), dtype="int64")
-    for column in columns:
-        codes, values = pd.factorize(pd.Series(column), use_na_sentinel=False)
-        combination = pd.factorize(combination * (len(values) + 1) + codes)[0]
-    _, first = np.unique(combination, return_index=True)  # the first row of each
-    rows = zip(*(pd.Series(column).iloc[first].tolist() for column in columns), strict=True)
-    return np.array([quantity(*row) for row in rows], dtype=object)[combination].tolist()
+    """`quantity` for each row of a table's qualifier, low and high columns."""
+    return each_once(quantity, qualifiers, lows, highs, *([] if units is None else [units]))
