@@ -15,3 +15,10 @@ def each_once(function, *columns) -> list:
     _, first = np.unique(combination, return_index=True)  # the first row of each
     rows = zip(*(pd.Series(column).iloc[first].tolist() for column in columns), strict=True)
     return np.array([function(*row) for row in rows], dtype=object)[combination].tolist()
+
+
+def mapped(values: pd.Series, mapping) -> pd.Series:
+    """`values.map(mapping)`, looking each distinct value up once."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    found = pd.Series(uniques).map(mapping)
+    return pd.Series(found.array.take(codes), index=values.index, name=values.name)

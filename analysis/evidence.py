@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import dates, wording
+from .distinct import mapped
 from .load import Tables
 from .prepare import actor_names, claimant, top_actor
 
@@ -26,13 +27,13 @@ def origins(t: Tables, frame: pd.DataFrame) -> pd.Series:
     """The origin of each claim row, as a readable name."""
     names, top = actor_names(t), top_actor(t)
     sources = t.sources.set_index("source_id")
-    outlet = frame["source_id"].map(sources["publisher"].fillna(sources["title"]))
-    return frame["attributed_to"].map(top).map(names).fillna(outlet)
+    outlet = mapped(frame["source_id"], sources["publisher"].fillna(sources["title"]))
+    return mapped(frame["attributed_to"], {a: names.get(top[a]) for a in top}).fillna(outlet)
 
 
 def grades(t: Tables, frame: pd.DataFrame) -> pd.Series:
     """The Admiralty reliability grade of each row's source."""
-    return frame["source_id"].map(t.sources.set_index("source_id")["reliability"])
+    return mapped(frame["source_id"], t.sources.set_index("source_id")["reliability"])
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import dates, lists, wording
-from .distinct import each_once
+from .distinct import each_once, mapped
 from .load import Tables
 from .schema import LIST_SEPARATOR
 from .vocab import ARMS_STATUSES, QUALIFIER_SHAPES
@@ -38,8 +38,8 @@ def claimant(t: Tables, frame: pd.DataFrame) -> pd.Series:
     that is not printed, the source's title)."""
     names = actor_names(t)
     sources = t.sources.set_index("source_id")
-    by_source = frame["source_id"].map(sources["publisher"].fillna(sources["title"]))
-    return frame["attributed_to"].map(names).fillna(by_source)
+    by_source = mapped(frame["source_id"], sources["publisher"].fillna(sources["title"]))
+    return mapped(frame["attributed_to"], names).fillna(by_source)
 
 
 def claimant_side(t: Tables, frame: pd.DataFrame) -> pd.Series:
