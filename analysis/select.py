@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from . import lists
 from .errors import ParameterError
 from .load import Tables
 from .params import parse_day
@@ -42,6 +43,8 @@ def resolve_actors(t: Tables, names: list[str]) -> set[str]:
 
 def narrow(t: Tables, focus: list[str] | None = None, since: str | None = None) -> Tables:
     """Claim rows involving the focus actors, and not wholly before `since`."""
+    if not focus and not since:
+        return t
     frames = {}
     wanted = resolve_actors(t, focus) if focus else None
     cutoff = pd.Timestamp(parse_day(since)) if since else None
@@ -49,9 +52,9 @@ def narrow(t: Tables, focus: list[str] | None = None, since: str | None = None) 
         keep = pd.Series(True, index=frame.index)
         if wanted is not None:
             involved = pd.Series(False, index=frame.index)
-            for column in ACTOR_COLUMNS[name]:
-                ids = frame[column].fillna("").str.split(LIST_SEPARATOR)
-                involved |= ids.map(lambda xs: any(x.strip() in wanted for x in xs))
+            for column in ACTOR_COLUMNS[name]:  # one actor, or a list of them
+                ids = lists.items(frame[column])
+                involved |= frame.index.isin(ids.index[ids.isin(wanted)])
             keep &= involved
         if cutoff is not None:
             last = frame[f"{EVENT_DATES[name]}_last"]
