@@ -61,7 +61,7 @@ class Citations:
         more = len(row_ids) - ROWS_CITED
         if more > 0:
             markers.append(f'<span class="cite-more">+{more:,} more reports</span>')
-        return Markup("".join(markers))
+        return Markup("<wbr>".join(markers))  # a long run of markers may wrap
 
     def _row(self, table: str, row_id) -> dict:
         """A claim row's provenance (missing values as None), looked up when first cited:
