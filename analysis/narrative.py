@@ -7,9 +7,12 @@ import pandas as pd
 
 from . import dates, wording
 from .citations import Citations
+from .distinct import mapped
 from .html import Markup, escape
 from .load import Tables
-from .prepare import STATUS_ORDER, routes
+from .prepare import STATUS_ORDER, actor_names, events_of, routes
+
+NAMED = 8  # names a summary lists before counting the others ("and 12 others")
 
 STAGE_WORDS = {
     "alleged": "alleged", "denied": "denied", "intended": "intended by the buyer",
@@ -73,15 +76,17 @@ def estimates_summary(points: pd.DataFrame, cite: Citations, measure: str) -> Ma
     return Markup(f"<ul class=\"findings\">{''.join(items)}</ul>")
 
 
-def contacts_summary(events: pd.DataFrame, undated: int, cite: Citations) -> Markup:
-    """How many contacts, over what period, the first and the latest, intermediaries."""
-    if events.empty:
+def contacts_summary(t: Tables, cite: Citations) -> Markup:
+    """How many contacts, over what period, the first and the latest, intermediaries
+    (the first `NAMED` of them, by date, and a count of the others)."""
+    c = t.diplomatic_contacts
+    start = c["date_first"].dropna().sort_values(kind="stable")  # ties in table order
+    if start.empty:
         return Markup("<p>No dated diplomatic contacts in this selection.</p>")
-    events = events.sort_values("start")
-    first, last = events.iloc[0], events.iloc[-1]
-    via = events[events["via"] != ""]
+    undated = len(c) - len(start)
+    first, last = events_of(t, c.loc[[start.index[0], start.index[-1]]]).iloc
     parts = [
-        f"<p>{wording.plural(len(events), 'dated contact')} between "
+        f"<p>{wording.plural(len(start), 'dated contact')} between "
         f"{escape(dates.display(str(first['start'].year)))} and "
         f"{escape(str(last['start'].year))}"
         + (f" (and {wording.plural(undated, 'undated one')})" if undated else "") + ". "
@@ -90,8 +95,13 @@ def contacts_summary(events: pd.DataFrame, undated: int, cite: Citations) -> Mar
         f"The latest: {escape(last['topic'])} ({escape(last['when'])}, "
         f"{escape(last['place'])}){cite.claim('diplomatic_contacts', last['contact_id'])}.</p>"
     ]
+    via = c["via"].reindex(start.index).dropna()
     if not via.empty:
-        names = ", ".join(dict.fromkeys(via["via"]))
-        parts.append(f"<p>Intermediaries on record: {escape(names)}"
-                     f"{cite.claims('diplomatic_contacts', via['contact_id'])}.</p>")
+        names = pd.unique(mapped(via, actor_names(t)))
+        others = (f" and {wording.plural(len(names) - NAMED, 'other')}"
+                  if len(names) > NAMED else "")
+        parts.append(f"<p>Intermediaries on record: {escape(', '.join(names[:NAMED]))}"
+                     f"{escape(others)}"
+                     f"{cite.claims('diplomatic_contacts', c['contact_id'].reindex(via.index))}"
+                     ".</p>")
     return Markup("".join(parts))

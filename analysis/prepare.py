@@ -156,7 +156,11 @@ def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
 def contact_events(t: Tables, limit: int | None = None) -> pd.DataFrame:
     """One row per dated contact: its span, the parties, kind, status, place, topic.
     With `limit`, the `limit` latest."""
-    c = _dated(t.diplomatic_contacts, "date_first", limit)
+    return events_of(t, _dated(t.diplomatic_contacts, "date_first", limit))
+
+
+def events_of(t: Tables, c: pd.DataFrame) -> pd.DataFrame:
+    """`contact_events` for the contacts `c`, in their order."""
     names = actor_names(t)
     parties = c["actors"].str.split(LIST_SEPARATOR).map(
         lambda ids: [names[i.strip()] for i in ids])
@@ -186,11 +190,6 @@ def _dated(frame: pd.DataFrame, column: str, limit: int | None) -> pd.DataFrame:
 def _most(values: pd.Series, limit: int) -> pd.Index:
     """The `limit` most frequent values (ties in order of first appearance)."""
     return values.value_counts(sort=True).index[:limit]
-
-
-def undated(frame: pd.DataFrame, column: str) -> int:
-    """How many rows have no date in `column` (they cannot be placed on a time axis)."""
-    return int(frame[f"{column}_first"].isna().sum())
 
 
 def _short_list(items: list[str], keep: int = 3) -> str:

@@ -288,8 +288,7 @@ class Brief:
     def contacts(self) -> Section:
         c = self.t.diplomatic_contacts
         events = prepare.contact_events(self.t, CHART_POINTS)
-        undated = prepare.undated(c, "date")
-        parts = [_heading("contacts"), narrative.contacts_summary(events, undated, self.cite)]
+        parts = [_heading("contacts"), narrative.contacts_summary(self.t, self.cite)]
         if not events.empty:
             parts.append(Figure(charts.contacts_timeline(events),
                                 self.cite.sources(events["source_id"])))

@@ -65,10 +65,7 @@ def test_estimates_summary_words_one_estimate_and_one_figure(t):
 
 
 def test_contacts_summary_counts_undated_and_intermediaries(t):
-    cite = Citations(t)
-    events = prepare.contact_events(t)
-    text = _text(narrative.contacts_summary(events, prepare.undated(
-        t.diplomatic_contacts, "date"), cite))
+    text = _text(narrative.contacts_summary(t, Citations(t)))
     assert text.startswith("2 dated contacts between 2015 and 2016")
     assert "Intermediaries on record: Zamir Kabulov" in text
 
