@@ -22,8 +22,9 @@ STAGE_WORDS = {
 
 
 def arms_summary(t: Tables, cite: Citations, limit: int | None = None) -> Markup:
-    """One line per route: the furthest stage any report places it at, and what. With
-    `limit`, the `limit` routes with most reports, and a count of the others."""
+    """One line per route: the furthest stage any report places it at, and what (the
+    first `NAMED` reports of it). With `limit`, the `limit` routes with most reports,
+    and a count of the others."""
     a = t.arms_sales
     if a.empty:
         return Markup("<p>No arms transfers are recorded for this selection.</p>")
@@ -39,7 +40,9 @@ def arms_summary(t: Tables, cite: Citations, limit: int | None = None) -> Markup
         what = "; ".join(
             wording.quantity(r.quantity_qualifier, r.quantity_low, r.quantity_high,
                              r.system)
-            + f" ({dates.display(r.event_date)})" for r in top.itertuples())
+            + f" ({dates.display(r.event_date)})" for r in top.head(NAMED).itertuples())
+        if len(top) > NAMED:
+            what += f"; and {len(top) - NAMED:,} more"
         line = Markup("<strong>{}</strong>: furthest stage reported <em>{}</em> — {}{}").format(
             route, STAGE_WORDS[furthest], what, cite.claims("arms_sales", top["sale_id"]))
         denied = rows[rows["status"] == "denied"]
@@ -54,11 +57,14 @@ def arms_summary(t: Tables, cite: Citations, limit: int | None = None) -> Markup
 
 
 def estimates_summary(points: pd.DataFrame, cite: Citations, measure: str) -> Markup:
-    """Per group: the latest dated estimate, and the spread of all estimates."""
+    """Per group: the latest dated estimate, and the spread of all estimates; for the
+    `NAMED` groups with most dated estimates, then a count of the others."""
     if points.empty:
         return Markup(f"<p>No dated estimates of {escape(measure)} in this selection.</p>")
     items = []
-    for group, rows in points.groupby("group", sort=True):
+    counts = points["group"].value_counts()  # the most estimated groups, in name order
+    shown = points[points["group"].isin(counts.index[:NAMED])]
+    for group, rows in shown.groupby("group", sort=True):
         rows = rows.sort_values("start")
         latest = rows.iloc[-1]
         low, high = rows["low"].min(), rows["high"].max()
@@ -73,6 +79,9 @@ def estimates_summary(points: pd.DataFrame, cite: Citations, measure: str) -> Ma
             f"according to {escape(latest['claimant'])})"
             f"{cite.claim('fighter_estimates', latest['estimate_id'])}; "
             f"{'the only dated estimate' if len(rows) == 1 else spread}.</li>")
+    if len(counts) > NAMED:
+        items.append(f"<li>and {wording.plural(len(counts) - NAMED, 'other group')}, each "
+                     "with fewer dated estimates.</li>")
     return Markup(f"<ul class=\"findings\">{''.join(items)}</ul>")
 
 
