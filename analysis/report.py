@@ -436,14 +436,15 @@ class Brief:
             return Section("changes", _heading("changes"), Markup(
                 "<p>First edition: there is no earlier published edition of this brief to "
                 "compare with.</p>"))
-        rows = []
+        rows, count = [], {"new": 0, "changed": 0}
         for name, frame in self.t.claims():
-            frame = frame.set_index(frame.columns[0], drop=False)
-            what = prepare.describe(self.t, name, frame)
             for kind, by_table in (("new", found.new), ("changed", found.changed)):
-                for row_id in by_table.get(name, []):
-                    if row_id in frame.index:
-                        rows.append((kind, row_id, what[row_id], self.cite.claim(name, row_id)))
+                listed = frame[frame.iloc[:, 0].isin(by_table.get(name, []))]
+                count[kind] += len(listed)
+                listed = listed.head(TABLE_ROWS - len(rows))  # only the rows shown are worded
+                rows += [(kind, row_id, what, self.cite.claim(name, row_id)) for row_id, what
+                         in zip(listed.iloc[:, 0], prepare.describe(self.t, name, listed),
+                                strict=True)]
         removed = sum(len(ids) for ids in found.removed.values())
         prev = found.previous
         when = dates.display(prev.get("edition")) if prev.get("edition") else "an earlier day"
@@ -451,17 +452,20 @@ class Brief:
             "<p>Since the edition of {when} (built {built}): {new} and {changed} in this "
             "brief's selection; {removed} from the data.</p>").format(
                 when=when, built=_moment(prev.get("built_at")),
-                new=wording.plural(sum(r[0] == "new" for r in rows), "new row"),
-                changed=wording.plural(sum(r[0] == "changed" for r in rows), "changed row"),
+                new=wording.plural(count["new"], "new row"),
+                changed=wording.plural(count["changed"], "changed row"),
                 removed=wording.plural(removed, "row") + " removed")
-        self.facts["changes"] = Fact(wording.plural(len(rows), "row") + " new or changed")
+        total = count["new"] + count["changed"]
+        self.facts["changes"] = Fact(wording.plural(total, "row") + " new or changed")
         parts = [_heading("changes"), summary]
         if found.untracked:
             parts.append(Markup("<p>Not compared row by row (too large, or recorded "
                                 "differently by the earlier edition): {}.</p>").format(
                 ", ".join(t.replace("_", " ") for t in found.untracked)))
         if rows:
-            parts.append(table(["", "Row", "Report", "Source"], rows, classes="compact"))
+            parts.append(table(["", "Row", "Report", "Source"], rows, classes="compact",
+                               caption="Rows new or changed"
+                               + _shown(len(rows), total, "row", "first") + "."))
         return Section("changes", *parts)
 
     # 8. Sources
