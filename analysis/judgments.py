@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import dates, evidence, wording
+from .distinct import each_once
 from .evidence import Support, support
 from .load import Tables
 from .prepare import STATUS_ORDER, actor_names, parties, party_pairs
@@ -166,9 +167,9 @@ def _arms(t: Tables) -> list[Judgment]:
         candidates.append(scored)
     if candidates:
         scored = pd.concat(candidates)
-        scored["rank"] = [TERMS.index(term(o, s, g, c)) for o, s, g, c in zip(
-            scored["origins"], scored["strong"], scored["best"], scored["contradicted"],
-            strict=True)]
+        scored["rank"] = each_once(lambda *counts: TERMS.index(term(*counts)),
+                                   scored["origins"], scored["strong"], scored["best"],
+                                   scored["contradicted"])
         scored["first_seen"] = scored.index
         top = scored.sort_values(["rank", "origins", "first_seen"],
                                  ascending=[False, False, True], kind="stable").iloc[0]
