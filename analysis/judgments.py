@@ -96,11 +96,11 @@ def key_judgments(t: Tables) -> list[Judgment]:
 def _contacts(t: Tables) -> list[Judgment]:
     """The pair of parties with the best-supported record of contacts that took place."""
     c = t.diplomatic_contacts
-    c = c[c["status"] == "occurred"]
-    pairs = party_pairs(parties(c))
+    occurred = c.loc[c["status"] == "occurred", ["actors", "source_id", "attributed_to"]]
+    pairs = party_pairs(parties(occurred))
     if pairs.empty:
         return []
-    pairs["origin"] = evidence.origins(t, c).reindex(pairs["row"]).to_numpy()
+    pairs["origin"] = evidence.origins(t, occurred).reindex(pairs["row"]).to_numpy()
     scores = pairs.groupby(["a", "b"]).agg(origins=("origin", "nunique"),
                                            reports=("row", "size"))
     a, b = scores.sort_values(["origins", "reports"], ascending=False, kind="stable").index[0]
