@@ -5,13 +5,20 @@ import numpy as np
 import pandas as pd
 
 
+def codes(*columns) -> np.ndarray:
+    """A code per row, the same for rows with the same values (missing ones included):
+    0, 1, 2 ... in order of first appearance."""
+    combination = np.zeros(len(columns[0]), dtype="int64")
+    for column in columns:
+        found, values = pd.factorize(pd.Series(column), use_na_sentinel=False)
+        combination = pd.factorize(combination * (len(values) + 1) + found)[0]
+    return combination
+
+
 def each_once(function, *columns) -> list:
     """`[function(*row) for row in zip(*columns)]`, calling `function` once per distinct
     row (missing values count as one value)."""
-    combination = np.zeros(len(columns[0]), dtype="int64")
-    for column in columns:
-        codes, values = pd.factorize(pd.Series(column), use_na_sentinel=False)
-        combination = pd.factorize(combination * (len(values) + 1) + codes)[0]
+    combination = codes(*columns)
     _, first = np.unique(combination, return_index=True)  # the first row of each
     rows = zip(*(pd.Series(column).iloc[first].tolist() for column in columns), strict=True)
     return np.array([function(*row) for row in rows], dtype=object)[combination].tolist()

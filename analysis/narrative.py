@@ -10,7 +10,7 @@ from .citations import Citations
 from .distinct import mapped
 from .html import Markup, escape
 from .load import Tables
-from .prepare import STATUS_ORDER, actor_names, events_of, routes
+from .prepare import STATUS_ORDER, actor_names, events_of, most_reported_routes, route_keys, routes
 
 NAMED = 8  # names a summary lists before counting the others ("and 12 others")
 
@@ -28,10 +28,9 @@ def arms_summary(t: Tables, cite: Citations, limit: int | None = None) -> Markup
     a = t.arms_sales
     if a.empty:
         return Markup("<p>No arms transfers are recorded for this selection.</p>")
+    total = route_keys(a).nunique()
+    a = most_reported_routes(a, limit)
     a = a.assign(stage=a["status"].map(STATUS_ORDER.index), route=routes(t, a))
-    total = a["route"].nunique()
-    if limit and total > limit:
-        a = a[a["route"].isin(a["route"].value_counts().index[:limit])]
     items = []
     for route, rows in a.groupby("route", sort=False):
         live = rows[rows["status"] != "denied"]

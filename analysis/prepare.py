@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import dates, lists, wording
-from .distinct import each_once, mapped
+from .distinct import codes, each_once, mapped
 from .load import Tables
 from .schema import LIST_SEPARATOR
 from .vocab import ARMS_STATUSES, QUALIFIER_SHAPES
@@ -61,16 +61,28 @@ def routes(t: Tables, a: pd.DataFrame) -> pd.Series:
                      index=a.index, dtype="str")
 
 
+def route_keys(a: pd.DataFrame) -> pd.Series:
+    """A number per arms row, the same for rows of one route: routes counted and ranked
+    without wording a route for every row of a database."""
+    return pd.Series(codes(a["supplier"], a["recipient"], a["via"]), index=a.index)
+
+
+def most_reported_routes(a: pd.DataFrame, limit: int | None) -> pd.DataFrame:
+    """The rows of the `limit` routes with most reports (all rows without `limit`)."""
+    if not limit:
+        return a
+    keys = route_keys(a)
+    return a[keys.isin(_most(keys, limit))]
+
+
 def arms_routes(t: Tables, limit: int | None = None) -> pd.DataFrame:
     """One row per route (supplier -> recipient, via) and status: report count, systems.
     With `limit`, only the `limit` routes with most reports."""
-    a = t.arms_sales
+    a = most_reported_routes(t.arms_sales, limit)
     frame = pd.DataFrame({
         "route": routes(t, a), "status": a["status"], "system": a["system"],
         "source_id": a["source_id"],
     })
-    if limit:
-        frame = frame[frame["route"].isin(_most(frame["route"], limit))]
     grouped = frame.groupby(["route", "status"], sort=False, observed=True)
     out = grouped.agg(
         reports=("system", "size"),
