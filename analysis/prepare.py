@@ -14,6 +14,8 @@ from .schema import LIST_SEPARATOR
 from .vocab import ARMS_STATUSES, QUALIFIER_SHAPES
 
 STATUS_ORDER = list(ARMS_STATUSES)
+STAGE_FIGURES = 2
+"""Figures a deal's stage lists, then a count (the default data's list at most 2)."""
 
 
 def actor_names(t: Tables) -> dict[str, str]:
@@ -113,12 +115,13 @@ def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
         known["quantity_qualifier"], known["quantity_low"], known["quantity_high"]))
     figures = figures.drop_duplicates()
     counts = figures.groupby(by_stage).size()
-    shown = figures[figures.groupby(by_stage).cumcount() < 4]  # a database's deal: a few
+    shown = figures[figures.groupby(by_stage).cumcount() < STAGE_FIGURES]
     shown = shown.groupby(by_stage)["figure"].agg(list)
     stages = rows.groupby(by_stage)["status"].first().to_frame()
     stages["when"] = when.reindex(stages.index, fill_value="")
     stages["figures"] = [
-        [*shown.get(key, []), *([f"and {n - 4} more figures"] if n > 4 else [])]
+        [*shown.get(key, []),
+         *([f"and {n - STAGE_FIGURES} more figures"] if n > STAGE_FIGURES else [])]
         for key, n in zip(stages.index, counts.reindex(stages.index, fill_value=0),
                           strict=True)]
     stages["stage"] = list(zip(stages["status"], stages["when"], stages["figures"],

@@ -35,7 +35,7 @@ NETWORK_ACTORS = 40  # actors in the who-talks-to-whom network
 NETWORK_LINKS = 60  # links among them drawn (those with most contacts)
 WAFFLES = 4  # part-of-whole figures drawn (the most reported)
 CONTESTS = 4  # contested claims, and disputed figures, shown (the most reported)
-CELL_ITEMS = 8  # figures listed in one table cell
+CELL_ITEMS = 4  # figures listed in one table cell (the default data lists at most 3)
 SUMMARY_ROUTES = 8  # routes the arms summary words (the most reported)
 QUOTES_PER_SOURCE = 30  # passages listed under a source (the seed article has 17)
 QUOTES_IN_ALL = 250  # passages the Sources list in all (the default data has 84)
@@ -86,6 +86,15 @@ def _shown(shown: int, total: int, noun: str, which: str) -> str:
     if shown >= total:
         return ""
     return f" (the {shown:,} {which} of {wording.plural(total, noun)})"
+
+
+def _others(shown: int, total: int) -> str:
+    """How the estimates table's rows of other measures are described in its caption."""
+    if not total:
+        return ""
+    if not shown:
+        return f"; other measures ({wording.plural(total, 'estimate')}) not shown"
+    return "; then other measures" + _shown(shown, total, "estimate", "first")
 
 
 def _fair_share(counts: pd.Series, total: int, most: int) -> int:
@@ -280,8 +289,7 @@ class Brief:
         return table(["Group", "Claimed by", "Figures (as of)", "Sources"], rows,
                      caption=f"Estimates of {measure} by who made them"
                      + _shown(len(top), len(pairs), "group and claimant", "most estimating")
-                     + "; then other measures" + _shown(len(other), others, "estimate",
-                                                        "first") + ".",
+                     + _others(len(other), others) + ".",
                      classes="compact")
 
     # 5. Contacts

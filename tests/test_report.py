@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis.report import _fair_share
+from analysis.report import _fair_share, _others
 
 
 @pytest.mark.parametrize("counts, total, most, share", [
@@ -14,3 +14,13 @@ from analysis.report import _fair_share
 ])
 def test_sources_share_out_the_passages(counts, total, most, share):
     assert _fair_share(pd.Series(counts), total, most) == share
+
+
+@pytest.mark.parametrize("shown, total, caption", [
+    (3, 3, "; then other measures"),
+    (2, 9, "; then other measures (the 2 first of 9 estimates)"),
+    (0, 69_681, "; other measures (69,681 estimates) not shown"),  # the table is full
+    (0, 0, ""),
+])
+def test_the_estimates_caption_says_what_became_of_other_measures(shown, total, caption):
+    assert _others(shown, total) == caption
