@@ -10,6 +10,7 @@ import copy
 import hashlib
 import html
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -37,6 +38,8 @@ EMBED_SCRIPT = """document.fonts.ready.then(function () {
 
 
 _FONTS_SLOT = "/* the font faces go here */"
+_NOTE = re.compile(r'<span class="note" role="tooltip" id="[^"]*">[^<]*</span>')
+"""A citation marker's note (`citations.Citations.claims`): escaped text, no markup."""
 
 
 def figure_outputs(nb: nbformat.NotebookNode) -> list:
@@ -120,6 +123,8 @@ def render(nb: nbformat.NotebookNode, *, mode: str, title: str, slots: list[str]
         brief["embed_script"] = EMBED_SCRIPT if specs else ""
         brief["csp"] = _csp([brief["bundle"], brief["embed_script"]])
     body, _ = _exporter().from_notebook_node(nb, resources={"brief": brief})
+    if not web:  # a citation's hover note has no use on paper: WeasyPrint need not parse it
+        body = _NOTE.sub("", body)
     if web:  # the fonts, cut down to the characters of the page and of its charts' data
         text = html.unescape(body) + "".join(json.dumps(s, ensure_ascii=False) for s in specs)
         body = body.replace(_FONTS_SLOT, assets.font_faces(embed=True, text=text), 1)

@@ -239,3 +239,17 @@ def test_judgments_are_worded_by_the_rule(soup):
         assert basis.startswith("Basis: ") and "origin" in basis
         assert not any(t in basis.lower() for t in LIKELIHOOD if t != "likely"), basis
         assert "confidence" not in item.get_text().lower()
+
+
+def test_the_print_page_leaves_out_hover_notes(built, soup):
+    import nbformat
+
+    from analysis import export_html
+
+    nb = nbformat.read(built / f"{NAME}.ipynb", as_version=4)
+    slots = ["<svg></svg>"] * len(export_html.figure_outputs(nb))
+    printed = BeautifulSoup(export_html.render(nb, mode="print", title=NAME, slots=slots),
+                            "html.parser")
+    markers = len(soup.select(".cite a"))
+    assert markers and len(soup.select(".cite .note")) == markers  # on screen: one each
+    assert len(printed.select(".cite a")) == markers and not printed.select(".note")
