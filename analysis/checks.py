@@ -4,10 +4,11 @@ Each check is vectorised (one pass over a column or frame) and carries the text 
 validator prints as "expected ...".
 """
 
+import numpy as np
 import pandas as pd
 from pandera import extensions
 
-from . import dates
+from . import dates, lists
 from .vocab import QUALIFIER_SHAPES
 
 
@@ -27,10 +28,12 @@ def trimmed(series: pd.Series) -> pd.Series:
 @extensions.register_check_method(statistics=["separator", "minimum"])
 def distinct_items(series: pd.Series, *, separator: str, minimum: int) -> pd.Series:
     """A separated list with at least `minimum` distinct, non-empty items."""
-    items = series.astype("string").str.split(separator)
-    return items.map(
-        lambda xs: len({x.strip() for x in xs if x.strip()}) >= minimum, na_action="ignore"
-    ).fillna(True).astype(bool)
+    cells = series.reset_index(drop=True)
+    items = lists.items(cells, separator)
+    items = items[items != ""]
+    pairs = pd.DataFrame({"cell": items.index, "item": items.array}).drop_duplicates()
+    distinct = np.bincount(pairs["cell"], minlength=len(cells))
+    return pd.Series(cells.isna().to_numpy() | (distinct >= minimum), index=series.index)
 
 
 @extensions.register_check_method(statistics=["low", "high"], supported_types=pd.DataFrame)

@@ -4,7 +4,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .schema import LIST_SEPARATOR
+LIST_SEPARATOR = ";"
+"""Between the items of a list cell (the tables' `list` columns)."""
 
 
 def items(cells: pd.Series, separator: str = LIST_SEPARATOR) -> pd.Series:

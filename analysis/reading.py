@@ -41,7 +41,6 @@ def read_csv(path: Path, expected_columns: list[str]) -> tuple[pd.DataFrame | No
     if ragged:
         frame, problems_ = _parse_slow(name, text, header)
         problems += problems_
-    frame = frame.mask(frame == "")
     return frame, problems
 
 
@@ -75,7 +74,8 @@ def _parse_fast(data: bytes, header: list[str]) -> tuple[pd.DataFrame, bool]:
             invalid_row_handler=lambda row: ragged.append(row) or "skip",
         ),
         convert_options=pacsv.ConvertOptions(
-            column_types={c: pa.string() for c in header}, strings_can_be_null=False
+            column_types={c: pa.string() for c in header}, null_values=[""],
+            strings_can_be_null=True, quoted_strings_can_be_null=True,
         ),
     )
     frame = table.to_pandas()
@@ -97,4 +97,4 @@ def _parse_slow(name: str, text: str, header: list[str]) -> tuple[pd.DataFrame, 
             rows.append(record)
             numbers.append(number)
     frame = pd.DataFrame(rows, columns=header, index=numbers, dtype="str")
-    return frame, problems
+    return frame.mask(frame == ""), problems

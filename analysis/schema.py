@@ -10,6 +10,7 @@ the validator and the data dictionary: `references` (foreign key into another ta
 import pandera.pandas as pa
 
 from . import checks as _registers_custom_checks  # noqa: F401
+from .lists import LIST_SEPARATOR
 from .vocab import (
     ACTOR_KINDS,
     ARMS_CATEGORIES,
@@ -27,7 +28,6 @@ from .vocab import (
 
 ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-LIST_SEPARATOR = ";"
 DELIVERY_YEARS = r"\d{4}(?:-\d{4})?(?:; \d{4}(?:-\d{4})?)*"
 SIPRI_UNCERTAIN = ("order_year", "number_ordered", "number_delivered")
 """The three register columns a SIPRI "?" can follow."""

@@ -6,11 +6,11 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from . import provenance
+from . import lists, provenance
 from .documents import held_text, quote_found
 from .errors import Problem
 from .reading import read_csv
-from .schema import LIST_SEPARATOR, TABLES
+from .schema import TABLES
 
 _BUILTIN = {
     "not_nullable": ("empty value", "a value"),
@@ -124,7 +124,7 @@ def _reference_problems(frames) -> list[Problem]:
                 continue
             values = frame[column].dropna()
             if (spec.metadata or {}).get("list"):
-                values = values.str.split(LIST_SEPARATOR).explode().str.strip()
+                values = lists.items(values)
             missing = values[~values.isin(known)]
             id_column = TABLES[target].metadata["id"]
             article = "an" if id_column[0] in "aeiou" else "a"
@@ -140,8 +140,7 @@ def _alias_problems(frames) -> list[Problem]:
     actors = frames["actors"]
     names = pd.concat([
         actors["name"].rename("alias").to_frame().assign(column="name"),
-        actors["aliases"].dropna().str.split(LIST_SEPARATOR).explode().str.strip()
-        .rename("alias").to_frame().assign(column="aliases"),
+        lists.items(actors["aliases"]).rename("alias").to_frame().assign(column="aliases"),
     ])
     names["key"] = names["alias"].str.casefold()
     names["actor"] = actors.loc[names.index, "actor_id"].values
