@@ -167,11 +167,16 @@ def _quote_problems(frames, documents: Path) -> list[Problem]:
     for name, frame in frames.items():
         if "quote" not in frame or "source_id" not in frame:
             continue
-        rows = frame[frame["source_id"].isin(held) & frame["quote"].notna()]
-        for row, source_id, quote in rows[["source_id", "quote"]].itertuples():
-            path, document = held[source_id]
-            if not quote_found(quote, held_text(path)):
-                problems.append(Problem(f"{name}.csv", row, "quote",
-                                        "quote not found in the held document", quote,
-                                        f"verbatim text of documents/{document}"))
+        rows = frame.loc[frame["source_id"].isin(held) & frame["quote"].notna(),
+                         ["source_id", "quote"]]
+        texts = {s: held_text(held[s][0]) for s in rows["source_id"].unique()}
+        checked = rows.drop_duplicates()  # each passage once, however many rows quote it
+        bad = [(source_id, quote) for source_id, quote in zip(
+            checked["source_id"], checked["quote"], strict=True)
+            if not quote_found(quote, texts[source_id])]
+        missing = rows[pd.MultiIndex.from_frame(rows).isin(bad)] if bad else rows.iloc[:0]
+        for row, source_id, quote in missing.itertuples():
+            problems.append(Problem(f"{name}.csv", row, "quote",
+                                    "quote not found in the held document", quote,
+                                    f"verbatim text of documents/{held[source_id][1]}"))
     return problems
