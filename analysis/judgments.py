@@ -236,7 +236,7 @@ def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
         figure = f"up to {wording.number(high)}"
     else:
         figure = f"between {wording.number(low)} and {wording.number(high)}"
-    areas = wording.series(list(dict.fromkeys(rows["area"])))
+    areas = wording.series(list(dict.fromkeys(rows["area"])), wording.NAMED)
     name = actor_names(t)[group]
     return [Judgment(f"{measure}_{group}_{year}".replace("-", "_"),
                      f"{name} {measure} in {areas} numbered {figure} in {year} "

@@ -12,8 +12,6 @@ from .html import Markup, escape
 from .load import Tables
 from .prepare import STATUS_ORDER, actor_names, events_of, most_reported_routes, route_keys, routes
 
-NAMED = 8  # names a summary lists before counting the others ("and 12 others")
-
 STAGE_WORDS = {
     "alleged": "alleged", "denied": "denied", "intended": "intended by the buyer",
     "offered": "offered by the supplier", "negotiating": "under negotiation",
@@ -23,7 +21,7 @@ STAGE_WORDS = {
 
 def arms_summary(t: Tables, cite: Citations, limit: int | None = None) -> Markup:
     """One line per route: the furthest stage any report places it at, and what (the
-    first `NAMED` reports of it). With `limit`, the `limit` routes with most reports,
+    first `wording.NAMED` reports of it). With `limit`, the `limit` routes with most reports,
     and a count of the others."""
     a = t.arms_sales
     if a.empty:
@@ -39,9 +37,10 @@ def arms_summary(t: Tables, cite: Citations, limit: int | None = None) -> Markup
         what = "; ".join(
             wording.quantity(r.quantity_qualifier, r.quantity_low, r.quantity_high,
                              r.system)
-            + f" ({dates.display(r.event_date)})" for r in top.head(NAMED).itertuples())
-        if len(top) > NAMED:
-            what += f"; and {len(top) - NAMED:,} more"
+            + f" ({dates.display(r.event_date)})"
+            for r in top.head(wording.NAMED).itertuples())
+        if len(top) > wording.NAMED:
+            what += f"; and {len(top) - wording.NAMED:,} more"
         line = Markup("<strong>{}</strong>: furthest stage reported <em>{}</em> — {}{}").format(
             route, STAGE_WORDS[furthest], what, cite.claims("arms_sales", top["sale_id"]))
         denied = rows[rows["status"] == "denied"]
@@ -57,12 +56,12 @@ def arms_summary(t: Tables, cite: Citations, limit: int | None = None) -> Markup
 
 def estimates_summary(points: pd.DataFrame, cite: Citations, measure: str) -> Markup:
     """Per group: the latest dated estimate, and the spread of all estimates; for the
-    `NAMED` groups with most dated estimates, then a count of the others."""
+    `wording.NAMED` groups with most dated estimates, then a count of the others."""
     if points.empty:
         return Markup(f"<p>No dated estimates of {escape(measure)} in this selection.</p>")
     items = []
     counts = points["group"].value_counts()  # the most estimated groups, in name order
-    shown = points[points["group"].isin(counts.index[:NAMED])]
+    shown = points[points["group"].isin(counts.index[:wording.NAMED])]
     for group, rows in shown.groupby("group", sort=True):
         rows = rows.sort_values("start")
         latest = rows.iloc[-1]
@@ -78,15 +77,15 @@ def estimates_summary(points: pd.DataFrame, cite: Citations, measure: str) -> Ma
             f"according to {escape(latest['claimant'])})"
             f"{cite.claim('fighter_estimates', latest['estimate_id'])}; "
             f"{'the only dated estimate' if len(rows) == 1 else spread}.</li>")
-    if len(counts) > NAMED:
-        items.append(f"<li>and {wording.plural(len(counts) - NAMED, 'other group')}, each "
-                     "with fewer dated estimates.</li>")
+    if len(counts) > wording.NAMED:
+        others = wording.plural(len(counts) - wording.NAMED, "other group")
+        items.append(f"<li>and {others}, each with fewer dated estimates.</li>")
     return Markup(f"<ul class=\"findings\">{''.join(items)}</ul>")
 
 
 def contacts_summary(t: Tables, cite: Citations) -> Markup:
     """How many contacts, over what period, the first and the latest, intermediaries
-    (the first `NAMED` of them, by date, and a count of the others)."""
+    (the first `wording.NAMED` of them, by date, and a count of the others)."""
     c = t.diplomatic_contacts
     start = c["date_first"].dropna().sort_values(kind="stable")  # ties in table order
     if start.empty:
@@ -106,10 +105,8 @@ def contacts_summary(t: Tables, cite: Citations) -> Markup:
     via = c["via"].reindex(start.index).dropna()
     if not via.empty:
         names = pd.unique(mapped(via, actor_names(t)))
-        others = (f" and {wording.plural(len(names) - NAMED, 'other')}"
-                  if len(names) > NAMED else "")
-        parts.append(f"<p>Intermediaries on record: {escape(', '.join(names[:NAMED]))}"
-                     f"{escape(others)}"
+        parts.append(f"<p>Intermediaries on record: "
+                     f"{escape(wording.series(list(names), wording.NAMED))}"
                      f"{cite.claims('diplomatic_contacts', c['contact_id'].reindex(via.index))}"
                      ".</p>")
     return Markup("".join(parts))

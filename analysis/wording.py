@@ -34,9 +34,16 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count:,} {singular if count == 1 else plural_form or singular + 's'}"
 
 
-def series(items: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
+NAMED = 4
+"""Items a list in the prose names before counting the rest ("A, B, C, D and 12 others"):
+a whole database's list would run for pages (the default data's longest has 3)."""
+
+
+def series(items: list[str], most: int | None = None) -> str:
+    """'A', 'A and B', 'A, B and C'; with `most`, at most that many, then 'and 3 others'."""
     items = [str(i) for i in items]
+    if most is not None and len(items) > most:
+        return ", ".join(items[:most]) + " and " + plural(len(items) - most, "other")
     return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]
 
 

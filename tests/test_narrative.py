@@ -34,6 +34,17 @@ def _text(markup) -> str:
     return BeautifulSoup(str(markup), "html.parser").get_text(" ")
 
 
+@pytest.mark.parametrize("items, most, text", [
+    (["A"], None, "A"),
+    (["A", "B"], None, "A and B"),
+    (["A", "B", "C"], 4, "A, B and C"),
+    (list("ABCDEF"), 4, "A, B, C, D and 2 others"),
+    (list("ABCDE"), 4, "A, B, C, D and 1 other"),
+])
+def test_series_names_at_most_a_few_then_counts(items, most, text):
+    assert wording.series(items, most) == text
+
+
 def test_arms_summary_keeps_qualifier_route_and_unknown_date(t):
     cite = Citations(t)
     html = narrative.arms_summary(t, cite)
