@@ -36,10 +36,12 @@ class Citations:
 
     def claims(self, table: str, row_ids) -> Markup:
         """Markers for claim rows: one per source, its quotes on hover/focus. Beyond
-        `ROWS_CITED` rows, the first ones and a count of the others."""
+        `ROWS_CITED` rows, those of the fewest sources (`_sparing`) and a count of the
+        others."""
         row_ids = list(dict.fromkeys(row_ids))
         by_source: dict[str, list[dict]] = {}
-        for row_id in row_ids[:ROWS_CITED]:
+        cited = row_ids if len(row_ids) <= ROWS_CITED else self._sparing(table, row_ids)
+        for row_id in cited:
             row = self._row(table, row_id)
             by_source.setdefault(row["source_id"], []).append(row)
         markers = []
@@ -63,15 +65,30 @@ class Citations:
             markers.append(f'<span class="cite-more">+{more:,} more reports</span>')
         return Markup("<wbr>".join(markers))  # a long run of markers may wrap
 
+    def _sparing(self, table: str, row_ids: list) -> list:
+        """`ROWS_CITED` of the rows, in their order, from as few sources as may be: rows of
+        sources the brief already cites first, then those of the sources most of the rows
+        come from. A table of a whole database then cites tens of sources, not hundreds."""
+        frame = self._frames[table]
+        at = self._index(table).get_indexer(row_ids)
+        sources = pd.Series(frame["source_id"].to_numpy()[at])
+        order = pd.DataFrame({"new": ~sources.isin(self.numbers),
+                              "uses": -sources.map(sources.value_counts())})
+        chosen = order.sort_values(["new", "uses"], kind="stable").index[:ROWS_CITED]
+        return [row_ids[i] for i in sorted(chosen)]
+
+    def _index(self, table: str) -> pd.Index:
+        if table not in self._ids:
+            self._ids[table] = pd.Index(self._frames[table].iloc[:, 0])
+        return self._ids[table]
+
     def _row(self, table: str, row_id) -> dict:
         """A claim row's provenance (missing values as None), looked up when first cited:
         a brief cites a few hundred rows of tables that may hold millions."""
         rows = self._rows.setdefault(table, {})
         if row_id not in rows:
             frame = self._frames[table]
-            if table not in self._ids:
-                self._ids[table] = pd.Index(frame.iloc[:, 0])
-            at = self._ids[table].get_loc(row_id)
+            at = self._index(table).get_loc(row_id)
             values = [frame[k].iat[at] for k in PROVENANCE]
             rows[row_id] = {k: (None if pd.isna(v) else v)
                             for k, v in zip(PROVENANCE, values, strict=True)}
@@ -114,4 +131,4 @@ class Citations:
 PROVENANCE = ["source_id", "quote", "quote_gloss", "attributed_to"]
 ROWS_CITED = 12
 """Rows one citation cites, at most: a table cell or judgment backed by thousands of rows
-cites the first (the default data's most cited cell cites 12)."""
+cites 12 of them (the default data's most cited cell cites 12)."""

@@ -88,7 +88,7 @@ def test_empty_selections_say_so(t):
     assert "No arms transfers" in _text(narrative.arms_summary(empty, Citations(empty)))
 
 
-def test_a_citation_of_many_rows_cites_the_first_and_counts_the_rest(t, monkeypatch):
+def test_a_citation_of_many_rows_cites_a_few_and_counts_the_rest(t, monkeypatch):
     from analysis import citations
 
     monkeypatch.setattr(citations, "ROWS_CITED", 2)
@@ -98,3 +98,19 @@ def test_a_citation_of_many_rows_cites_the_first_and_counts_the_rest(t, monkeypa
     quoted = [q for quotes in cite.quoted.values() for q in quotes]
     assert sorted(quoted) == sorted(t.fighter_estimates["quote"].head(2))
     assert f"+{len(ids) - 2} more reports" in marked
+
+
+def test_a_citation_of_many_rows_cites_as_few_sources_as_it_can(t, monkeypatch):
+    from analysis import citations
+
+    monkeypatch.setattr(citations, "ROWS_CITED", 1)
+    cite = Citations(t)  # estimates: E001 and E002 from doc-a, E003 from doc-b
+    cite.claims("fighter_estimates", ["E001", "E002", "E003"])
+    assert list(cite.numbers) == ["doc-a"]  # the source most of the rows come from
+    cite.claim("arms_sales", "S002")  # now doc-b is cited too
+    cite.claims("fighter_estimates", ["E003", "E001"])
+    assert list(cite.numbers) == ["doc-a", "doc-b"]
+    cite = Citations(t)
+    cite.claim("arms_sales", "S002")
+    cite.claims("fighter_estimates", ["E001", "E002", "E003"])  # doc-b is already cited
+    assert list(cite.numbers) == ["doc-b"]
