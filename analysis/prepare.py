@@ -280,8 +280,11 @@ EDGE_COLUMNS = ["a", "b", "a_name", "b_name", "pair", "contacts", "via_contacts"
 def parties(contacts: pd.DataFrame) -> pd.DataFrame:
     """One row per (contact, party named in `actors`): `row`, the contact's index label,
     and `actor`."""
-    found = lists.items(contacts["actors"]).rename("actor")
-    return found.rename_axis("row").reset_index().drop_duplicates()
+    found = lists.items(contacts["actors"])
+    codes, actors = pd.factorize(found)
+    rows = found.index.to_numpy()
+    once = ~pd.Series(rows * len(actors) + codes).duplicated().to_numpy()  # an actor listed twice
+    return pd.DataFrame({"row": rows[once], "actor": found.array[once]})
 
 
 def party_pairs(parties: pd.DataFrame) -> pd.DataFrame:
