@@ -115,8 +115,8 @@ def _add_span(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def _fill_vague(frame: pd.DataFrame, qualifier: str, low: str, high: str) -> pd.DataFrame:
-    frame = frame.copy()
+    lows, highs = frame[low].copy(), frame[high].copy()  # the rest of the table is not copied
     for vague, (lo, hi) in VAGUE_RANGES.items():
         mask = frame[qualifier] == vague
-        frame.loc[mask, low], frame.loc[mask, high] = lo, hi
-    return frame
+        lows[mask], highs[mask] = lo, hi
+    return frame.assign(**{low: lows, high: highs})
