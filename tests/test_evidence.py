@@ -99,6 +99,15 @@ def real() -> Tables:
 
 # --- origins ---------------------------------------------------------------------------------
 
+def test_a_basis_names_a_few_origins_and_counts_the_others():
+    from analysis.evidence import NAMED_ORIGINS, Support
+
+    origins = tuple(f"Outlet {i}" for i in range(NAMED_ORIGINS + 3))
+    text = Support("arms_sales", (), 20, origins, ("B",), 0).describe()
+    assert text.startswith(f"20 reports, {NAMED_ORIGINS + 3} independent origins (Outlet 0, ")
+    assert f"Outlet {NAMED_ORIGINS - 1} and 3 others); grade B" in text
+
+
 def test_outlets_relaying_one_claimant_are_one_origin(tables):
     t = tables(fighter_estimates=[
         estimate(f"E{i}", source, **exact(3000), attributed_to="united-nations")
