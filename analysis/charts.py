@@ -13,7 +13,7 @@ import pandas as pd
 from . import theme  # noqa: F401  (registers and enables the theme)
 from .theme import CATEGORICAL, MUTED, OKABE_ITO, WIDTH
 from .vocab import ACTOR_KINDS, ARMS_STATUSES
-from .wording import plural
+from .wording import listed, plural
 
 STATUS_COLOURS = {
     "alleged": OKABE_ITO["vermillion"], "denied": OKABE_ITO["grey"],
@@ -120,7 +120,7 @@ def estimate_ranges(points: pd.DataFrame, measure_label: str = "fighters") -> al
             labelAngle=0, labelAlign="left", labelAnchor="start", labelOrient="top")),
         data=frame,
     ).resolve_scale(y="independent")
-    claimants = ", ".join(sorted(set(points["side"])))
+    claimants = listed(sorted(set(points["side"])))
     return _finish(
         chart, points, f"Estimates of {measure_label}, by group, over time",
         "Bars span each estimate's range and the period it is dated to; estimates are "
@@ -373,7 +373,7 @@ def contact_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.Chart:
 
     parties = nodes[nodes["as_party"] > 0]
     middle = nodes.loc[nodes["role"] == "intermediary", "name"]
-    via = (f" {', '.join(middle)} {'acts' if len(middle) == 1 else 'act'} as intermediary "
+    via = (f" {listed(middle)} {'acts' if len(middle) == 1 else 'act'} as intermediary "
            "(hollow circle); the parties linked through it are joined to it by dashed lines."
            if len(middle) else "")
     busiest = edges.sort_values("contacts", ascending=False).iloc[0]

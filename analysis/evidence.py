@@ -21,9 +21,6 @@ from .load import Tables
 from .prepare import actor_names, claimant, top_actor
 
 GRADES = "ABCDEF"
-NAMED_ORIGINS = 8
-"""Origins a claim's basis names, then a count of the others (the default data's most
-corroborated judgment names 6)."""
 
 
 def origins(t: Tables, frame: pd.DataFrame) -> pd.Series:
@@ -57,11 +54,9 @@ class Support:
     def describe(self) -> str:
         """'3 reports, 1 origin (United Nations); grades C and F'."""
         grades = wording.series(list(self.grades))
-        named = ", ".join(self.origins[:NAMED_ORIGINS])
-        if len(self.origins) > NAMED_ORIGINS:
-            named += f" and {wording.plural(len(self.origins) - NAMED_ORIGINS, 'other')}"
         return (f"{wording.plural(self.reports, 'report')}, "
-                f"{wording.plural(len(self.origins), 'independent origin')} ({named}); "
+                f"{wording.plural(len(self.origins), 'independent origin')} "
+                f"({wording.listed(self.origins)}); "
                 f"{'grade' if len(self.grades) == 1 else 'grades'} {grades}")
 
 

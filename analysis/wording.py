@@ -39,6 +39,18 @@ NAMED = 4
 a whole database's list would run for pages (the default data's longest has 3)."""
 
 
+LISTED = 8
+"""Names a list in parentheses gives (a basis's origins, a chart's claimants) before counting
+the rest (the default data's longest has 6)."""
+
+
+def listed(items: list[str], most: int = LISTED) -> str:
+    """'A, B, C'; beyond `most` items, the first ones and 'and 3 others'."""
+    items = [str(i) for i in items]
+    more = f" and {plural(len(items) - most, 'other')}" if len(items) > most else ""
+    return ", ".join(items[:most]) + more
+
+
 def series(items: list[str], most: int | None = None) -> str:
     """'A', 'A and B', 'A, B and C'; with `most`, at most that many, then 'and 3 others'."""
     items = [str(i) for i in items]

@@ -100,12 +100,13 @@ def real() -> Tables:
 # --- origins ---------------------------------------------------------------------------------
 
 def test_a_basis_names_a_few_origins_and_counts_the_others():
-    from analysis.evidence import NAMED_ORIGINS, Support
+    from analysis.evidence import Support
+    from analysis.wording import LISTED
 
-    origins = tuple(f"Outlet {i}" for i in range(NAMED_ORIGINS + 3))
+    origins = tuple(f"Outlet {i}" for i in range(LISTED + 3))
     text = Support("arms_sales", (), 20, origins, ("B",), 0).describe()
-    assert text.startswith(f"20 reports, {NAMED_ORIGINS + 3} independent origins (Outlet 0, ")
-    assert f"Outlet {NAMED_ORIGINS - 1} and 3 others); grade B" in text
+    assert text.startswith(f"20 reports, {LISTED + 3} independent origins (Outlet 0, ")
+    assert f"Outlet {LISTED - 1} and 3 others); grade B" in text
 
 
 def test_outlets_relaying_one_claimant_are_one_origin(tables):
