@@ -113,7 +113,7 @@ def _contacts(t: Tables) -> list[Judgment]:
             else f", dated {years.min()}" if len(years) else "")
     via = rows["via"].dropna().map(names).unique()
     through = (f", {wording.plural(int(rows['via'].notna().sum()), 'of them', 'of them')} "
-               f"through {wording.series(list(via))}" if len(via) else "")
+               f"through {wording.series(list(via), wording.NAMED)}" if len(via) else "")
     return [Judgment(
         f"contacts_{a}_{b}".replace("-", "_"),
         f"{names[a]} and {names[b]} have been in contact: "
@@ -201,7 +201,7 @@ def _deal_judgment(t, names, first, status, rows, against) -> Judgment:
     told = at[at["source_id"] == at["source_id"].iloc[0]]
     what = wording.series(list(dict.fromkeys(
         wording.quantity(r.quantity_qualifier, r.quantity_low, r.quantity_high, r.system)
-        .removesuffix(", number not stated") for r in told.itertuples())))
+        .removesuffix(", number not stated") for r in told.itertuples())), wording.NAMED)
     when = pd.concat([told["event_date"], at["event_date"]]).dropna()
     dated = f" ({dates.display(when.iloc[0])})" if len(when) else ""
     via = f" via {names[first.via]}" if isinstance(first.via, str) else ""
