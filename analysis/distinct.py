@@ -26,6 +26,6 @@ def each_once(function, *columns) -> list:
 
 def mapped(values: pd.Series, mapping) -> pd.Series:
     """`values.map(mapping)`, looking each distinct value up once."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    at, uniques = pd.factorize(values, use_na_sentinel=False)
     found = pd.Series(uniques).map(mapping)
-    return pd.Series(found.array.take(codes), index=values.index, name=values.name)
+    return pd.Series(found.array.take(at), index=values.index, name=values.name)

@@ -79,7 +79,7 @@ def estimates_summary(points: pd.DataFrame, cite: Citations, measure: str) -> Ma
             f"{'the only dated estimate' if len(rows) == 1 else spread}.</li>")
     if len(counts) > wording.NAMED:
         others = wording.plural(len(counts) - wording.NAMED, "other group")
-        items.append(f"<li>and {others}, each with fewer dated estimates.</li>")
+        items.append(f"<li>and {others}, none estimated more often than those above.</li>")
     return Markup(f"<ul class=\"findings\">{''.join(items)}</ul>")
 
 

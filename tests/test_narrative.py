@@ -114,3 +114,12 @@ def test_a_citation_of_many_rows_cites_as_few_sources_as_it_can(t, monkeypatch):
     cite.claim("arms_sales", "S002")
     cite.claims("fighter_estimates", ["E001", "E002", "E003"])  # doc-b is already cited
     assert list(cite.numbers) == ["doc-b"]
+
+
+def test_estimates_summary_covers_the_most_estimated_groups(t, monkeypatch):
+    monkeypatch.setattr(wording, "NAMED", 1)
+    one = prepare.estimate_points(t, "fighters")
+    points = pd.concat([one, one, one.assign(group="Lesser Group")])
+    text = _text(narrative.estimates_summary(points, Citations(t), "fighters"))
+    assert "Islamic State" in text and "Lesser Group" not in text
+    assert text.endswith("and 1 other group, none estimated more often than those above.")
