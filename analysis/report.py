@@ -419,21 +419,25 @@ class Brief:
                 f"in {r['area']}, {dates.display(r['as_of_date'])}")
 
     def _contest_table(self, c, table_name: str, detail: str) -> Markup:
+        reports = c.versions["row_ids"].map(len)  # the most reported figures, in their order
+        versions = c.versions.loc[sorted(reports.sort_values(
+            ascending=False, kind="stable").index[:TABLE_ROWS])]
         frame = getattr(self.t, table_name)
-        ids = [i for v in c.versions.itertuples() for i in v.row_ids]
+        ids = [i for v in versions.itertuples() for i in v.row_ids]
         frame = frame[frame.iloc[:, 0].isin(ids)]
         frame = frame.set_index(frame.columns[0])
         if detail == "claimant":
             frame = frame.assign(claimant=prepare.claimant(self.t, frame))
-        rows = [(v.figure, ", ".join(dict.fromkeys(frame.loc[list(v.row_ids), detail])),
-                 ", ".join(v.origins), ", ".join(v.grades),
+        rows = [(v.figure, wording.listed(list(dict.fromkeys(frame.loc[list(v.row_ids), detail]))),
+                 wording.listed(v.origins), ", ".join(v.grades),
                  self.cite.claims(table_name, v.row_ids))
-                for v in c.versions.itertuples()]
+                for v in versions.itertuples()]
         verdict = ("the figures cannot all be right" if c.conflict else "the figures differ")
         who = "between origins" if c.between_origins else "in relays of one origin"
+        shown = _shown(len(versions), len(c.versions), "figure", "most reported")
         return table(["Figure", "Stage" if detail == "status" else "Claimed by", "Origins",
                       "Grades", "Sources"], rows,
-                     caption=Markup("{}: {} ({}).").format(c.what, verdict, who),
+                     caption=Markup("{}: {} ({}){}.").format(c.what, verdict, who, shown),
                      classes="compact contest")
 
     # 7. What changed

@@ -24,3 +24,16 @@ def test_sources_share_out_the_passages(counts, total, most, share):
 ])
 def test_the_estimates_caption_says_what_became_of_other_measures(shown, total, caption):
     assert _others(shown, total) == caption
+
+
+def test_a_contest_table_shows_the_most_reported_figures(monkeypatch):
+    import re
+
+    from analysis import report
+    from conftest import ROOT
+
+    monkeypatch.setattr(report, "TABLE_ROWS", 1)
+    html = report.Brief(data_dir=ROOT / "data").contested().html()
+    captions = re.findall(r"<caption>(.*?)</caption>", html)
+    assert "Russia → Pakistan: Mi-35 helicopters: the figures differ (between origins) " \
+           "(the 1 most reported of 3 figures)." in captions
