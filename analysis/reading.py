@@ -30,7 +30,7 @@ def read_csv(path: Path, expected_columns: list[str]) -> tuple[pd.DataFrame | No
         return None, [Problem(name, line, message="not UTF-8 text",
                               got=f"byte 0x{raw[e.start]:02x}",
                               expected="UTF-8 (save as 'CSV UTF-8')")]
-    if not text.strip():
+    if not text or text.isspace():  # stops at the first character that is not a space
         return None, [Problem(name, message="empty file",
                               expected="a header row: " + ",".join(expected_columns))]
     header = next(csv.reader(io.StringIO(text[:65536])))  # the header is the first line
@@ -74,7 +74,7 @@ def _parse_fast(data: bytes, header: list[str]) -> tuple[pd.DataFrame, bool]:
             invalid_row_handler=lambda row: ragged.append(row) or "skip",
         ),
         convert_options=pacsv.ConvertOptions(
-            column_types={c: pa.string() for c in header}, null_values=[""],
+            column_types={c: pa.large_string() for c in header}, null_values=[""],
             strings_can_be_null=True, quoted_strings_can_be_null=True,
         ),
     )
