@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
+import pyarrow.compute as pc
 
 from . import lists, provenance
 from .documents import held_text, quote_found
@@ -61,7 +63,7 @@ def _typed(file: str, raw: pd.DataFrame, schema: pa.DataFrameSchema):
         dtype = str(column.dtype)
         if name not in frame or dtype not in ("Int64", "Float64"):
             continue
-        numbers = pd.to_numeric(frame[name], errors="coerce")
+        numbers = _numbers(frame[name])
         bad = frame[name].notna() & numbers.isna()
         expected = "a number"
         if dtype == "Int64":
@@ -71,6 +73,16 @@ def _typed(file: str, raw: pd.DataFrame, schema: pa.DataFrameSchema):
             problems.append(Problem(file, row, name, "wrong type", value, expected))
         frame[name] = numbers.where(~bad).astype(dtype)
     return frame, problems
+
+
+def _numbers(values: pd.Series) -> pd.Series:
+    """The values as numbers, NaN where one is not: Arrow's parser, or pandas' (which also
+    reads numbers with spaces around) when Arrow meets a value it cannot read."""
+    try:
+        parsed = pc.cast(pyarrow.array(values, from_pandas=True), pyarrow.float64())
+    except pyarrow.ArrowInvalid:
+        return pd.to_numeric(values, errors="coerce")
+    return pd.Series(parsed, index=values.index, dtype="float64")
 
 
 def _schema_problems(file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema):

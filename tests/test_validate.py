@@ -1,5 +1,6 @@
 """`brief validate`: every kind of bad input gets one clear file:row:column line."""
 
+import pandas as pd
 import pytest
 
 from analysis.validate import validate
@@ -168,3 +169,15 @@ def test_cli_clean_data_exits_0_with_summary(data_dir):
 
 def test_cli_usage_error_exits_2():
     assert run_brief("validate", "--no-such-option").returncode == 2
+
+
+@pytest.mark.parametrize("values, numbers", [
+    (["12", "1e3", None], [12.0, 1000.0, None]),  # read by Arrow
+    (["12", " 3", "x", None], [12.0, 3.0, None, None]),  # Arrow cannot: pandas reads them
+])
+def test_numbers_are_read_as_pandas_reads_them(values, numbers):
+    from analysis.validate import _numbers
+
+    got = _numbers(pd.Series(values, dtype="str", index=range(5, 5 + len(values))))
+    assert list(got.index) == list(range(5, 5 + len(values)))
+    assert [None if pd.isna(v) else v for v in got] == numbers
