@@ -140,13 +140,13 @@ def _arms(t: Tables) -> list[Judgment]:
     if a.empty:
         return []
     # every report, narrowed to what scoring needs; a deal is its code, in order first seen
-    codes, deals = pd.factorize(a["deal_id"].fillna(a["sale_id"]))
-    k = pd.DataFrame({"deal": codes, "status": a["status"].array,
-                      "stage": a["status"].map(_STAGE).to_numpy(),
-                      "origin": evidence.origins(t, a).array,
-                      "grade": evidence.grades(t, a).array}, index=a.index)
-    denied = k[k["status"] == "denied"]
-    live = k[k["status"] != "denied"]
+    deal_of, deals = pd.factorize(a["deal_id"].fillna(a["sale_id"]))
+    reports = pd.DataFrame({"deal": deal_of, "status": a["status"].array,
+                            "stage": a["status"].map(_STAGE).to_numpy(),
+                            "origin": evidence.origins(t, a).array,
+                            "grade": evidence.grades(t, a).array}, index=a.index)
+    denied = reports[reports["status"] == "denied"]
+    live = reports[reports["status"] != "denied"]
     names = actor_names(t)
 
     def judgment(deal: int, status: str, at: pd.DataFrame) -> Judgment:
