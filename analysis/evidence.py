@@ -67,9 +67,7 @@ def with_provenance(t: Tables, frame: pd.DataFrame) -> pd.DataFrame:
 
 def support(t: Tables, table: str, frame: pd.DataFrame) -> Support:
     """The support that `frame`'s rows (all from claim table `table`) give a claim."""
-    if "origin" not in frame:
-        frame = with_provenance(t, frame)
-    graded = frame[["origin", "grade"]]
+    graded = pd.DataFrame({"origin": origins(t, frame), "grade": grades(t, frame)})
     found = sorted(set(graded["grade"].dropna()), key=GRADES.index)
     strong = graded.loc[graded["grade"].isin(["A", "B"]), "origin"].nunique()
     return Support(table, tuple(frame.iloc[:, 0]), len(frame),

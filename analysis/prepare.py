@@ -281,9 +281,8 @@ def parties(contacts: pd.DataFrame) -> pd.DataFrame:
     """One row per (contact, party named in `actors`): `row`, the contact's index label,
     and `actor`."""
     found = lists.items(contacts["actors"])
-    codes, actors = pd.factorize(found)
     rows = found.index.to_numpy()
-    once = ~pd.Series(rows * len(actors) + codes).duplicated().to_numpy()  # an actor listed twice
+    once = ~pd.Series(codes(rows, found)).duplicated().to_numpy()  # an actor listed twice
     return pd.DataFrame({"row": rows[once], "actor": found.array[once]})
 
 
@@ -292,7 +291,7 @@ def party_pairs(parties: pd.DataFrame) -> pd.DataFrame:
     `parties` holds each contact's rows together, as `parties` gives them: the pairs are
     the rows `gap` apart within one contact, for every gap."""
     row = parties["row"].to_numpy()
-    codes, actors = pd.factorize(parties["actor"], sort=True)  # code order is name order
+    actor, actors = pd.factorize(parties["actor"], sort=True)  # code order is name order
     first, second = [], []
     for gap in range(1, len(row)):
         same = np.flatnonzero(row[:-gap] == row[gap:])
@@ -301,7 +300,7 @@ def party_pairs(parties: pd.DataFrame) -> pd.DataFrame:
         first.append(same)
         second.append(same + gap)
     first, second = (np.concatenate([np.empty(0, int), *ends]) for ends in (first, second))
-    a, b = np.minimum(codes[first], codes[second]), np.maximum(codes[first], codes[second])
+    a, b = np.minimum(actor[first], actor[second]), np.maximum(actor[first], actor[second])
     distinct = a != b
     return pd.DataFrame({"row": row[first][distinct], "a": actors.take(a[distinct]),
                          "b": actors.take(b[distinct])})

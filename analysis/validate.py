@@ -3,12 +3,14 @@ problems at once, each located as file:row:column."""
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow
 import pyarrow.compute as pc
 
 from . import lists, provenance
+from .distinct import each_once
 from .documents import held_text, quote_found
 from .errors import Problem
 from .reading import read_csv
@@ -176,18 +178,16 @@ def _quote_problems(frames, documents: Path) -> list[Problem]:
         else:
             problems.append(Problem("sources.csv", row, "document", "document not found",
                                     source["document"], f"a file in {documents}"))
+    texts = {source_id: held_text(path) for source_id, (path, _) in held.items()}
     for name, frame in frames.items():
         if "quote" not in frame or "source_id" not in frame:
             continue
         rows = frame.loc[frame["source_id"].isin(held) & frame["quote"].notna(),
                          ["source_id", "quote"]]
-        texts = {s: held_text(held[s][0]) for s in rows["source_id"].unique()}
-        checked = rows.drop_duplicates()  # each passage once, however many rows quote it
-        bad = [(source_id, quote) for source_id, quote in zip(
-            checked["source_id"], checked["quote"], strict=True)
-            if not quote_found(quote, texts[source_id])]
-        missing = rows[pd.MultiIndex.from_frame(rows).isin(bad)] if bad else rows.iloc[:0]
-        for row, source_id, quote in missing.itertuples():
+        # each passage once, however many rows quote it
+        found = each_once(lambda source_id, quote: quote_found(quote, texts[source_id]),
+                          rows["source_id"], rows["quote"])
+        for row, source_id, quote in rows[~np.array(found, dtype=bool)].itertuples():
             problems.append(Problem(f"{name}.csv", row, "quote",
                                     "quote not found in the held document", quote,
                                     f"verbatim text of documents/{held[source_id][1]}"))
