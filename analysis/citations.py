@@ -71,7 +71,7 @@ class Citations:
         come from. A table of a whole database then cites tens of sources, not hundreds."""
         frame = self._frames[table]
         at = self._index(table).get_indexer(row_ids)
-        sources = pd.Series(frame["source_id"].to_numpy()[at])
+        sources = frame["source_id"].iloc[at].reset_index(drop=True)
         order = pd.DataFrame({"new": ~sources.isin(self.numbers),
                               "uses": -sources.map(sources.value_counts())})
         chosen = order.sort_values(["new", "uses"], kind="stable").index[:ROWS_CITED]
