@@ -96,8 +96,9 @@ def key_judgments(t: Tables) -> list[Judgment]:
 def _contacts(t: Tables) -> list[Judgment]:
     """The pair of parties with the best-supported record of contacts that took place."""
     c = t.diplomatic_contacts
-    occurred = c.loc[c["status"] == "occurred", ["actors", "source_id", "attributed_to"]]
-    pairs = party_pairs(parties(occurred))
+    occurred = c.loc[c["status"] == "occurred", ["source_id", "attributed_to"]]
+    every = parties(t)
+    pairs = party_pairs(every[every["row"].isin(occurred.index)])
     if pairs.empty:
         return []
     pairs["origin"] = evidence.origins(t, occurred).reindex(pairs["row"]).to_numpy()

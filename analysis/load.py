@@ -1,7 +1,7 @@
 """`load_tables`: the one way notebooks get the curated data — validated, typed, as of a day."""
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -37,6 +37,14 @@ class Tables:
     as_of: date | None = None
     excluded_undated: int = 0
     """Rows left out of an as-of edition because their source's date is not known."""
+    _derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, key: str, compute):
+        """`compute()`, computed once for these tables (a narrowed copy starts afresh):
+        what several sections derive from a whole table."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     def claims(self):
         """(name, frame) for the three claim tables."""

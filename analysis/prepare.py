@@ -277,9 +277,13 @@ EDGE_COLUMNS = ["a", "b", "a_name", "b_name", "pair", "contacts", "via_contacts"
                 "contact_ids", "source_id", "x", "y", "x2", "y2"]
 
 
-def parties(contacts: pd.DataFrame) -> pd.DataFrame:
+def parties(t: Tables) -> pd.DataFrame:
     """One row per (contact, party named in `actors`): `row`, the contact's index label,
-    and `actor`."""
+    and `actor`; each contact's rows together, in the table's order."""
+    return t.derived("parties", lambda: _parties(t.diplomatic_contacts))
+
+
+def _parties(contacts: pd.DataFrame) -> pd.DataFrame:
     found = lists.items(contacts["actors"])
     rows = found.index.to_numpy()
     once = ~pd.Series(codes(rows, found)).duplicated().to_numpy()  # an actor listed twice
@@ -320,8 +324,8 @@ def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd
     if c.empty:
         return pd.DataFrame(columns=NODE_COLUMNS), pd.DataFrame(columns=EDGE_COLUMNS)
     # one row per (contact, party), then per (contact, intermediary)
-    long = parties(c)
-    long["via"] = c["via"].reindex(long["row"]).to_numpy()
+    long = parties(t)
+    long = long.assign(via=c["via"].reindex(long["row"]).to_numpy())
     via = pd.DataFrame({"row": c.index[c["via"].notna()], "actor": c["via"].dropna().array})
     roles = pd.concat([long[["row", "actor"]].assign(role="party"),
                        via.assign(role="intermediary")], ignore_index=True)
