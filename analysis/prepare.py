@@ -285,25 +285,33 @@ def parties(t: Tables) -> pd.DataFrame:
 
 def _parties(contacts: pd.DataFrame) -> pd.DataFrame:
     found = lists.items(contacts["actors"])
-    rows = found.index.to_numpy()
-    once = ~pd.Series(codes(rows, found)).duplicated().to_numpy()  # an actor listed twice
+    rows, (actor, _) = found.index.to_numpy(), pd.factorize(found)
+    first, second = _together(rows)
+    once = np.ones(len(rows), dtype=bool)
+    once[second[actor[first] == actor[second]]] = False  # an actor listed twice
     return pd.DataFrame({"row": rows[once], "actor": found.array[once]})
+
+
+def _together(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(first, second): the positions of every two items with the same row, first <
+    second. Each row's items are together, so these are the items `gap` apart within one
+    row, for every gap."""
+    first, second = [], []
+    for gap in range(1, len(rows)):
+        same = np.flatnonzero(rows[:-gap] == rows[gap:])
+        if not len(same):  # no row has more items than `gap`
+            break
+        first.append(same)
+        second.append(same + gap)
+    return tuple(np.concatenate([np.empty(0, int), *ends]) for ends in (first, second))
 
 
 def party_pairs(parties: pd.DataFrame) -> pd.DataFrame:
     """Each pair of parties to the same contact, once: `row`, `a` and `b`, with a < b.
-    `parties` holds each contact's rows together, as `parties` gives them: the pairs are
-    the rows `gap` apart within one contact, for every gap."""
+    `parties` holds each contact's rows together, as `parties` gives them."""
     row = parties["row"].to_numpy()
     actor, actors = pd.factorize(parties["actor"], sort=True)  # code order is name order
-    first, second = [], []
-    for gap in range(1, len(row)):
-        same = np.flatnonzero(row[:-gap] == row[gap:])
-        if not len(same):  # no contact has more parties than `gap`
-            break
-        first.append(same)
-        second.append(same + gap)
-    first, second = (np.concatenate([np.empty(0, int), *ends]) for ends in (first, second))
+    first, second = _together(row)
     a, b = np.minimum(actor[first], actor[second]), np.maximum(actor[first], actor[second])
     distinct = a != b
     return pd.DataFrame({"row": row[first][distinct], "a": actors.take(a[distinct]),

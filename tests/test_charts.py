@@ -218,6 +218,19 @@ def test_every_pair_of_three_parties_is_linked(t):
     }
 
 
+def test_a_party_listed_twice_counts_once(t):
+    twice = _with_contacts(
+        t, {"contact_id": "C1", "actors": "russia;taliban;russia", "via": None},
+        {"contact_id": "C2", "actors": "taliban;taliban;russia", "via": "kabulov"})
+    nodes, edges = prepare.contact_graph(twice)
+    counts = {(e.a, e.b): (e.contacts, e.via_contacts) for e in edges.itertuples()}
+    assert counts == {("russia", "taliban"): (1, 0), ("kabulov", "russia"): (1, 1),
+                      ("kabulov", "taliban"): (1, 1)}
+    assert dict(zip(nodes["actor_id"], nodes["as_party"], strict=True)) == {
+        "kabulov": 0, "russia": 2, "taliban": 2}
+    assert len(prepare.party_pairs(prepare.parties(twice))) == 2  # one pair a contact
+
+
 def test_network_spec(t):
     spec = charts.contact_network(*prepare.contact_graph(t)).to_dict()
     rules, discs, circles, *labels = spec["layer"]
