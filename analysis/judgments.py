@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import dates, evidence, wording
-from .distinct import each_once
+from .distinct import each_once, mapped
 from .evidence import Support, support
 from .load import Tables
 from .prepare import STATUS_ORDER, actor_names, parties, party_pairs
@@ -140,14 +140,15 @@ def _arms(t: Tables) -> list[Judgment]:
     a = t.arms_sales
     if a.empty:
         return []
-    # every report, narrowed to what scoring needs; a deal is its code, in order first seen
+    # every report as codes: a deal in order first seen, an origin, a grade in grade order
     deal_of, deals = pd.factorize(a["deal_id"].fillna(a["sale_id"]))
-    reports = pd.DataFrame({"deal": deal_of, "status": a["status"].array,
-                            "stage": a["status"].map(_STAGE).to_numpy(),
-                            "origin": evidence.origins(t, a).array,
-                            "grade": evidence.grades(t, a).array}, index=a.index)
-    denied = reports[reports["status"] == "denied"]
-    live = reports[reports["status"] != "denied"]
+    grade, grade_letters = pd.factorize(evidence.grades(t, a), sort=True)
+    reports = pd.DataFrame({"deal": deal_of, "stage": mapped(a["status"], _STAGE).to_numpy(),
+                            "origin": pd.factorize(evidence.origins(t, a))[0],
+                            "grade": grade, "strong": grade_letters.isin(["A", "B"])[grade]},
+                           index=a.index)
+    denied = reports[reports["stage"] == _STAGE["denied"]]
+    live = reports[reports["stage"] != _STAGE["denied"]]
     names = actor_names(t)
 
     def judgment(deal: int, status: str, at: pd.DataFrame) -> Judgment:
@@ -160,10 +161,11 @@ def _arms(t: Tables) -> list[Judgment]:
     candidates = []
     for status in ("ordered", "delivered"):  # a delivery report also attests the contract
         reached = live[live["stage"] >= _STAGE[status]]
-        at = reached[reached["deal"].isin(live.loc[live["status"] == status, "deal"])]
+        at = reached[reached["deal"].isin(live.loc[live["stage"] == _STAGE[status], "deal"])]
         if at.empty:
             continue
         scored = _scores(at).assign(status=status)
+        scored["best"] = grade_letters[scored["best"]]
         scored["contradicted"] = scored.index.isin(denied["deal"])
         candidates.append(scored)
     if candidates:
@@ -187,8 +189,8 @@ def _arms(t: Tables) -> list[Judgment]:
 
 
 def _scores(rows: pd.DataFrame) -> pd.DataFrame:
-    """Per deal: independent origins, those graded A or B, the best grade."""
-    strong = rows[rows["grade"].isin(["A", "B"])].groupby("deal")["origin"].nunique()
+    """Per deal: independent origins, those graded A or B, the best grade (its code)."""
+    strong = rows[rows["strong"]].groupby("deal")["origin"].nunique()
     out = rows.groupby("deal").agg(origins=("origin", "nunique"), best=("grade", "min"))
     out["strong"] = strong.reindex(out.index, fill_value=0)
     return out
