@@ -101,7 +101,8 @@ def _contacts(t: Tables) -> list[Judgment]:
     pairs = party_pairs(every[every["row"].isin(occurred.index)])
     if pairs.empty:
         return []
-    pairs["origin"] = evidence.origins(t, occurred).reindex(pairs["row"]).to_numpy()
+    origin = pd.factorize(evidence.origins(t, occurred))[0]
+    pairs["origin"] = origin[occurred.index.get_indexer(pairs["row"])]
     scores = pairs.groupby(["a", "b"]).agg(origins=("origin", "nunique"),
                                            reports=("row", "size"))
     a, b = scores.sort_values(["origins", "reports"], ascending=False, kind="stable").index[0]

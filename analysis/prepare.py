@@ -307,15 +307,16 @@ def _together(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def party_pairs(parties: pd.DataFrame) -> pd.DataFrame:
-    """Each pair of parties to the same contact, once: `row`, `a` and `b`, with a < b.
-    `parties` holds each contact's rows together, as `parties` gives them."""
+    """Each pair of parties to the same contact, once: `row`, `a` and `b` (categorical),
+    with a < b. `parties` holds each contact's rows together, as `parties` gives them."""
     row = parties["row"].to_numpy()
     actor, actors = pd.factorize(parties["actor"], sort=True)  # code order is name order
     first, second = _together(row)
     a, b = np.minimum(actor[first], actor[second]), np.maximum(actor[first], actor[second])
     distinct = a != b
-    return pd.DataFrame({"row": row[first][distinct], "a": actors.take(a[distinct]),
-                         "b": actors.take(b[distinct])})
+    return pd.DataFrame({"row": row[first][distinct],
+                         "a": pd.Categorical.from_codes(a[distinct], actors),
+                         "b": pd.Categorical.from_codes(b[distinct], actors)})
 
 
 def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
