@@ -332,20 +332,25 @@ def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd
     c = t.diplomatic_contacts
     if c.empty:
         return pd.DataFrame(columns=NODE_COLUMNS), pd.DataFrame(columns=EDGE_COLUMNS)
-    # one row per (contact, party), then per (contact, intermediary)
-    long = parties(t)
-    long = long.assign(via=c["via"].reindex(long["row"]).to_numpy())
-    via = pd.DataFrame({"row": c.index[c["via"].notna()], "actor": c["via"].dropna().array})
-    roles = pd.concat([long[["row", "actor"]].assign(role="party"),
-                       via.assign(role="intermediary")], ignore_index=True)
+    # Actors are codes in name order until the end. One row per (contact, party), then
+    # per (contact, intermediary); role 0 is a party, 1 an intermediary.
+    long, has_via = parties(t), c["via"].notna().to_numpy()
+    actor, ids = pd.factorize(pd.concat([long["actor"], c["via"][has_via]], ignore_index=True),
+                              sort=True)
+    party, via = actor[:len(long)], np.full(len(c), -1)
+    via[has_via] = actor[len(long):]
+    via = via[c.index.get_indexer(long["row"])]  # each party's contact's intermediary
+    rows = long["row"].to_numpy()
+    roles = pd.DataFrame({"row": np.r_[rows, c.index[has_via]], "actor": actor,
+                          "role": np.r_[np.zeros(len(long), int), np.ones(has_via.sum(), int)]})
     # links: every pair of parties of a direct contact; party - intermediary otherwise
-    pairs = party_pairs(long.loc[long["via"].isna(), ["row", "actor"]])
-    through = long[long["via"].notna() & (long["actor"] != long["via"])]
-    links = pd.concat([
-        pairs.assign(via=False),
-        pd.DataFrame({"row": through["row"], "a": through[["actor", "via"]].min(axis=1),
-                      "b": through[["actor", "via"]].max(axis=1), "via": True}),
-    ], ignore_index=True)
+    pairs = party_pairs(long[via < 0])
+    through = (via >= 0) & (party != via)
+    links = pd.DataFrame({
+        "row": np.r_[pairs["row"].to_numpy(), rows[through]],
+        "a": np.r_[_coded(pairs["a"], ids), np.minimum(party, via)[through]],
+        "b": np.r_[_coded(pairs["b"], ids), np.maximum(party, via)[through]],
+        "via": np.r_[np.zeros(len(pairs), bool), np.ones(through.sum(), bool)]})
     counts = roles.groupby("actor")["row"].nunique()
     if limit and len(counts) > limit:  # the most connected actors, and links among them
         keep = set(counts.sort_values(ascending=False, kind="stable").index[:limit])
@@ -361,8 +366,12 @@ def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd
         source_id=("source_id", lambda s: ",".join(sorted(set(s)))),
     ).reset_index()
     edges["via"] = edges["via_contacts"] == edges["contacts"]
+    edges["a"], edges["b"] = ids[edges["a"]], ids[edges["b"]]
     by_role = roles.groupby(["actor", "role"])["row"].nunique().unstack(
-        fill_value=0).reindex(columns=["party", "intermediary"], fill_value=0)
+        fill_value=0).reindex(columns=[0, 1], fill_value=0)
+    by_role = by_role.set_axis(ids[by_role.index]).set_axis(["party", "intermediary"], axis=1)
+    contacts = roles.groupby("actor")["row"].nunique()
+    contacts.index = ids[contacts.index]
     seen = sorted(by_role.index)
 
     # Nodes and edges in sorted order, so the layout does not depend on the row order.
@@ -379,7 +388,7 @@ def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd
     nodes["kind"] = nodes["actor_id"].map(actors["kind"])
     nodes["as_party"] = nodes["actor_id"].map(by_role["party"]).astype(int)
     nodes["as_intermediary"] = nodes["actor_id"].map(by_role["intermediary"]).astype(int)
-    nodes["contacts"] = nodes["actor_id"].map(roles.groupby("actor")["row"].nunique()).astype(int)
+    nodes["contacts"] = nodes["actor_id"].map(contacts).astype(int)
     nodes["role"] = nodes["as_intermediary"].gt(0).map({True: "intermediary", False: "party"})
     nodes["x"] = nodes["actor_id"].map(lambda a: float(position[a][0]))
     nodes["y"] = nodes["actor_id"].map(lambda a: float(position[a][1]))
@@ -391,6 +400,11 @@ def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd
         x2=edges["b"].map(xy["x"]), y2=edges["b"].map(xy["y"]))
     edges["pair"] = edges["a_name"] + " – " + edges["b_name"]
     return nodes[NODE_COLUMNS], edges[EDGE_COLUMNS]
+
+
+def _coded(names: pd.Series, ids: pd.Index) -> np.ndarray:
+    """Categorical `names` as positions in `ids`."""
+    return ids.get_indexer(names.cat.categories)[names.cat.codes.to_numpy()]
 
 
 def describe(t: Tables, table: str, frame: pd.DataFrame) -> pd.Series:
