@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import dates, wording
-from .distinct import mapped
+from .distinct import codes, mapped
 from .load import Tables
 from .prepare import actor_names, claimant, top_actor
 
@@ -74,15 +74,22 @@ def support(t: Tables, table: str, frame: pd.DataFrame) -> Support:
                    tuple(dict.fromkeys(graded["origin"])), tuple(found), strong)
 
 
+_KEY_COLUMNS = {"arms_sales": ("deal_id",),
+                "fighter_estimates": ("group", "measure", "area", "as_of_date")}
+"""What rows reporting the same thing share; a row missing the last one matches none."""
+
+
 def claim_keys(table: str, frame: pd.DataFrame) -> pd.Series:
-    """A key per row; rows with the same key report the same thing (NA: matched with none)."""
-    if table == "arms_sales":
-        return frame["deal_id"]
-    if table == "fighter_estimates":
-        key = frame["group"] + "|" + frame["measure"] + "|" + frame["area"] + "|" \
-            + frame["as_of_date"]
-        return key.where(frame["as_of_date"].notna())
-    raise ValueError(f"no claim keys for {table}")
+    """A number per row; rows with the same number report the same thing (NA: matched
+    with none)."""
+    columns = _KEY_COLUMNS[table]
+    keys = pd.Series(codes(*(frame[c] for c in columns)), index=frame.index)
+    return keys.where(frame[columns[-1]].notna())
+
+
+def claim_key(table: str, row: pd.Series) -> str:
+    """The claim a row reports, in words ('isil|fighters|Afghanistan|2017-03')."""
+    return "|".join(row[c] for c in _KEY_COLUMNS[table])
 
 
 _VALUE_COLUMNS = {"arms_sales": ("quantity_qualifier", "quantity_low", "quantity_high"),
@@ -141,7 +148,7 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
             "reports", ascending=False, kind="stable").head(limit)
     frame = frame[frame["key"].isin(wanted.index)]
     out = []
-    for key, rows in frame.groupby("key", sort=False):
+    for _, rows in frame.groupby("key", sort=False):
         if rows["figure"].nunique() < 2 or (rows["source_id"].nunique() < 2
                                             and rows["origin"].nunique() < 2):
             continue
@@ -153,7 +160,8 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
         ).reset_index()
         b = bounds(table, rows)
         conflict = bool(b["low"].max() > b["high"].min())
-        out.append(Contest(table, key, describe(full.loc[rows.index]), versions, conflict,
+        out.append(Contest(table, claim_key(table, full.loc[rows.index[0]]),
+                           describe(full.loc[rows.index]), versions, conflict,
                            rows["origin"].nunique() > 1))
     return out, total
 
