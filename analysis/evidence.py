@@ -18,17 +18,14 @@ import pandas as pd
 from . import dates, wording
 from .distinct import codes, mapped
 from .load import Tables
-from .prepare import actor_names, claimant, top_actor
+from .prepare import actor_names, claimant, outlets, tops
 
 GRADES = "ABCDEF"
 
 
 def origins(t: Tables, frame: pd.DataFrame) -> pd.Series:
     """The origin of each claim row, as a readable name."""
-    names, top = actor_names(t), top_actor(t)
-    sources = t.sources.set_index("source_id")
-    outlet = mapped(frame["source_id"], sources["publisher"].fillna(sources["title"]))
-    return mapped(frame["attributed_to"], {a: names.get(top[a]) for a in top}).fillna(outlet)
+    return tops(t, frame).fillna(outlets(t, frame))
 
 
 def grades(t: Tables, frame: pd.DataFrame) -> pd.Series:

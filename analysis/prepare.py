@@ -38,17 +38,26 @@ def top_actor(t: Tables) -> dict[str, str]:
 def claimant(t: Tables, frame: pd.DataFrame) -> pd.Series:
     """Who made each claim: the attributed actor, else the source's publisher (or, when
     that is not printed, the source's title)."""
-    names = actor_names(t)
-    sources = t.sources.set_index("source_id")
-    by_source = mapped(frame["source_id"], sources["publisher"].fillna(sources["title"]))
-    return mapped(frame["attributed_to"], names).fillna(by_source)
+    return mapped(frame["attributed_to"], actor_names(t)).fillna(outlets(t, frame))
 
 
 def claimant_side(t: Tables, frame: pd.DataFrame) -> pd.Series:
     """The state or organisation behind each claim (for colouring): the top of the
     attributed actor's chain, else "Unattributed"."""
+    return tops(t, frame).fillna("Unattributed")
+
+
+def tops(t: Tables, frame: pd.DataFrame) -> pd.Series:
+    """The name of the top of each claim's attributed actor's `part_of` chain; NA when
+    the claim is not attributed."""
     names, top = actor_names(t), top_actor(t)
-    return frame["attributed_to"].map(top).map(names).fillna("Unattributed")
+    return mapped(frame["attributed_to"], {a: names.get(top[a]) for a in top})
+
+
+def outlets(t: Tables, frame: pd.DataFrame) -> pd.Series:
+    """Each claim's source's publisher (its title when no publisher is printed)."""
+    sources = t.sources.set_index("source_id")
+    return mapped(frame["source_id"], sources["publisher"].fillna(sources["title"]))
 
 
 def routes(t: Tables, a: pd.DataFrame) -> pd.Series:
@@ -147,21 +156,24 @@ def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
     """One row per dated estimate of `measure`: when (a span at the date's precision),
     low/high, how the source put it, by whom."""
     e = t.fighter_estimates
-    e = e[(e["measure"] == measure) & e["as_of_date_first"].notna()
-          & (e["low"].notna() | e["high"].notna())]
+    e = e.loc[(e["measure"] == measure) & e["as_of_date_first"].notna()
+              & (e["low"].notna() | e["high"].notna()),
+              ["estimate_id", "group", "attributed_to", "source_id", "as_of_date",
+               "as_of_date_first", "as_of_date_last", "as_of_date_precision", "low", "high",
+               "qualifier"]]
     names = actor_names(t)
     return pd.DataFrame({
         "estimate_id": e["estimate_id"],
-        "group": e["group"].map(names),
+        "group": mapped(e["group"], names),
         "claimant": claimant(t, e),
         "side": claimant_side(t, e),
         "start": e["as_of_date_first"],
         "end": e["as_of_date_last"] + _DAY,
         "mid": e["as_of_date_first"] + (e["as_of_date_last"] + _DAY - e["as_of_date_first"]) / 2,
-        "when": e["as_of_date"].map(dates.display),
+        "when": each_once(dates.display, e["as_of_date"]),
         "low": e["low"].fillna(e["high"]).astype("float"),
         "high": e["high"].fillna(e["low"]).astype("float"),
-        "shape": e["qualifier"].map(QUALIFIER_SHAPES).map(_SHAPES),
+        "shape": mapped(e["qualifier"], {q: _SHAPES[s] for q, s in QUALIFIER_SHAPES.items()}),
         "precision": e["as_of_date_precision"],
         "figure": wording.quantities(e["qualifier"], e["low"], e["high"]),
         "source_id": e["source_id"],
