@@ -8,11 +8,12 @@ import pandas as pd
 def codes(*columns) -> np.ndarray:
     """A code per row, the same for rows with the same values (missing ones included):
     0, 1, 2 ... in order of first appearance."""
-    combination = np.zeros(len(columns[0]), dtype="int64")
+    combination = None
     for column in columns:
         found, values = pd.factorize(pd.Series(column), use_na_sentinel=False)
-        combination = pd.factorize(combination * (len(values) + 1) + found)[0]
-    return combination
+        combination = found if combination is None else pd.factorize(
+            combination * (len(values) + 1) + found)[0]
+    return combination.astype("int64")
 
 
 def each_once(function, *columns) -> list:

@@ -26,8 +26,8 @@ def arms_summary(t: Tables, cite: Citations, limit: int | None = None) -> Markup
     a = t.arms_sales
     if a.empty:
         return Markup("<p>No arms transfers are recorded for this selection.</p>")
-    total = route_keys(a).nunique()
-    a = most_reported_routes(a, limit)
+    total = route_keys(t).nunique()
+    a = most_reported_routes(t, limit)
     a = a.assign(stage=a["status"].map(STATUS_ORDER.index), route=routes(t, a))
     items = []
     for route, rows in a.groupby("route", sort=False):

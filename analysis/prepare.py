@@ -72,24 +72,26 @@ def routes(t: Tables, a: pd.DataFrame) -> pd.Series:
                      index=a.index, dtype="str")
 
 
-def route_keys(a: pd.DataFrame) -> pd.Series:
+def route_keys(t: Tables) -> pd.Series:
     """A number per arms row, the same for rows of one route: routes counted and ranked
     without wording a route for every row of a database."""
-    return pd.Series(codes(a["supplier"], a["recipient"], a["via"]), index=a.index)
+    a = t.arms_sales
+    return t.derived("route_keys", lambda: pd.Series(
+        codes(a["supplier"], a["recipient"], a["via"]), index=a.index))
 
 
-def most_reported_routes(a: pd.DataFrame, limit: int | None) -> pd.DataFrame:
-    """The rows of the `limit` routes with most reports (all rows without `limit`)."""
+def most_reported_routes(t: Tables, limit: int | None) -> pd.DataFrame:
+    """The arms rows of the `limit` routes with most reports (all rows without `limit`)."""
     if not limit:
-        return a
-    keys = route_keys(a)
-    return a[keys.isin(_most(keys, limit))]
+        return t.arms_sales
+    keys = route_keys(t)
+    return t.arms_sales[keys.isin(_most(keys, limit))]
 
 
 def arms_routes(t: Tables, limit: int | None = None) -> pd.DataFrame:
     """One row per route (supplier -> recipient, via) and status: report count, systems.
     With `limit`, only the `limit` routes with most reports."""
-    a = most_reported_routes(t.arms_sales, limit)
+    a = most_reported_routes(t, limit)
     frame = pd.DataFrame({
         "route": routes(t, a), "status": a["status"], "system": a["system"],
         "source_id": a["source_id"],
