@@ -252,4 +252,6 @@ def test_the_print_page_leaves_out_hover_notes(built, soup):
                             "html.parser")
     markers = len(soup.select(".cite a"))
     assert markers and len(soup.select(".cite .note")) == markers  # on screen: one each
-    assert len(printed.select(".cite a")) == markers and not printed.select(".note")
+    assert len(printed.select("a.cite")) == markers and not printed.select(".note, wbr")
+    numbers = [a.get_text() for a in soup.select(".cite a")]
+    assert [a.get_text() for a in printed.select("a.cite")] == [f"[{n}]" for n in numbers]
