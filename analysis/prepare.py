@@ -384,8 +384,6 @@ def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd
     by_role = roles.groupby(["actor", "role"])["row"].nunique().unstack(
         fill_value=0).reindex(columns=[0, 1], fill_value=0)
     by_role = by_role.set_axis(ids[by_role.index]).set_axis(["party", "intermediary"], axis=1)
-    contacts = roles.groupby("actor")["row"].nunique()
-    contacts.index = ids[contacts.index]
     seen = sorted(by_role.index)
 
     # Nodes and edges in sorted order, so the layout does not depend on the row order.
@@ -402,7 +400,7 @@ def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd
     nodes["kind"] = nodes["actor_id"].map(actors["kind"])
     nodes["as_party"] = nodes["actor_id"].map(by_role["party"]).astype(int)
     nodes["as_intermediary"] = nodes["actor_id"].map(by_role["intermediary"]).astype(int)
-    nodes["contacts"] = nodes["actor_id"].map(contacts).astype(int)
+    nodes["contacts"] = nodes["actor_id"].map(counts.set_axis(ids[counts.index])).astype(int)
     nodes["role"] = nodes["as_intermediary"].gt(0).map({True: "intermediary", False: "party"})
     nodes["x"] = nodes["actor_id"].map(lambda a: float(position[a][0]))
     nodes["y"] = nodes["actor_id"].map(lambda a: float(position[a][1]))
