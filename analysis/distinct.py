@@ -19,10 +19,24 @@ def codes(*columns) -> np.ndarray:
 def each_once(function, *columns) -> list:
     """`[function(*row) for row in zip(*columns)]`, calling `function` once per distinct
     row (missing values count as one value)."""
-    combination = codes(*columns)
-    _, first = np.unique(combination, return_index=True)  # the first row of each
-    rows = zip(*(pd.Series(column).iloc[first].tolist() for column in columns), strict=True)
+    combination, rows = _distinct_rows(*columns)
     return np.array([function(*row) for row in rows], dtype=object)[combination].tolist()
+
+
+def each_result(function, *columns) -> pd.Categorical:
+    """`each_once` as a categorical, for many rows and few results: no list of a result per
+    row, and grouping or counting by the result groups integers."""
+    combination, rows = _distinct_rows(*columns)
+    result, results = pd.factorize(pd.Series([function(*row) for row in rows], dtype=object))
+    return pd.Categorical.from_codes(result[combination], results)
+
+
+def _distinct_rows(*columns) -> tuple[np.ndarray, zip]:
+    """(each row's code, as `codes` gives it; the first row of each code, in code order)."""
+    combination = codes(*columns)
+    _, first = np.unique(combination, return_index=True)
+    return combination, zip(*(pd.Series(column).iloc[first].tolist() for column in columns),
+                            strict=True)
 
 
 def mapped(values: pd.Series, mapping) -> pd.Series:

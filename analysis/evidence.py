@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import dates, wording
-from .distinct import codes, mapped
+from .distinct import codes, each_result, mapped
 from .load import Tables
 from .prepare import actor_names, claimant, outlets, tops
 
@@ -96,7 +96,7 @@ _VALUE_COLUMNS = {"arms_sales": ("quantity_qualifier", "quantity_low", "quantity
 def figures(table: str, frame: pd.DataFrame) -> pd.Series:
     """Each row's figure as the source put it ('as many as 20'), NA when none is stated."""
     q, lo, hi = (frame[c] for c in _VALUE_COLUMNS[table])
-    text = pd.Series(wording.quantities(q, lo, hi), index=frame.index, dtype="object")
+    text = pd.Series(each_result(wording.quantity, q, lo, hi), index=frame.index)
     return text.where(q != "unknown")
 
 
