@@ -45,10 +45,13 @@ def read_csv(path: Path, expected_columns: list[str]) -> tuple[pd.DataFrame | No
 
 
 def _not_utf8(raw: bytes) -> UnicodeDecodeError | None:
-    """Where `raw` is not UTF-8, if it is not. Arrow checks the whole file without making
-    text of it; Python's decoder, which says where, runs only on a file that fails."""
+    """Where `raw` is not UTF-8, if it is not. Arrow checks the whole file in place, as one
+    binary value, without copying it or making text of it; Python's decoder, which says
+    where, runs only on a file that fails."""
+    ends = pa.array([0, len(raw)], pa.int64()).buffers()[1]
+    whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, ends, pa.py_buffer(raw)])
     try:
-        pa.array([raw], pa.large_binary()).cast(pa.large_string())
+        whole.cast(pa.large_string())
         return None
     except pa.ArrowInvalid:
         try:
