@@ -59,16 +59,6 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
     day; an unknown date is left out, and counted in `excluded_undated`)."""
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
     frames = _valid_frames(data_dir)
-    for name, columns in _RANGE_COLUMNS.items():
-        frames[name] = _fill_vague(frames[name], *columns)
-    # a claim's reported date is its source's publication date, spans and all
-    published = frames["sources"].set_index("source_id")[
-        ["published", "published_precision", "published_first", "published_last"]]
-    for name in CLAIM_TABLES:
-        at = published.index.get_indexer(frames[name]["source_id"])
-        frames[name] = frames[name].assign(**{
-            column.replace("published", "reported_date"):
-                published[column].array.take(at, allow_fill=True) for column in published})
     excluded = 0
     if as_of is not None:
         day = pd.Timestamp(parse_day(str(as_of)) if isinstance(as_of, str) else as_of)
@@ -84,7 +74,7 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
 
 
 def _valid_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
-    """The tables, validated, typed and with their date spans. Data that passed before
+    """The tables, validated and `_completed`. Data that passed before
     (same files, same rules, same code) is mapped from the Arrow files kept then, not read
     and checked again: a whole database loads in a fraction of a second. A first load
     maps what it has just kept too, so that both see the same frames."""
@@ -96,8 +86,8 @@ def _valid_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
         frames, problems = validate.validate(data_dir)
         if problems:
             raise DataError(problems)
-        for name, frame in frames.items():
-            _keep(_with_spans(name, frame), passed / f"{name}.arrow")
+        for name, frame in _completed(frames).items():
+            _keep(frame, passed / f"{name}.arrow")
         used(passed)
         prune(passed.parent, VALIDATED_KEPT)
     return {name: _mapped(passed / f"{name}.arrow") for name in TABLES}
@@ -122,6 +112,23 @@ def _mapped(path: Path) -> pd.DataFrame:
 
     with pa.memory_map(str(path)) as source:
         return pa.ipc.open_file(source).read_all().to_pandas()
+
+
+def _completed(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The validated frames with what every load needs, computed once and kept with them:
+    date spans, the documented ranges of vague quantities, each claim's reported date."""
+    frames = {name: _with_spans(name, frame) for name, frame in frames.items()}
+    for name, columns in _RANGE_COLUMNS.items():
+        frames[name] = _fill_vague(frames[name], *columns)
+    # a claim's reported date is its source's publication date, spans and all
+    published = frames["sources"].set_index("source_id")[
+        ["published", "published_precision", "published_first", "published_last"]]
+    for name in CLAIM_TABLES:
+        at = published.index.get_indexer(frames[name]["source_id"])
+        frames[name] = frames[name].assign(**{
+            column.replace("published", "reported_date"):
+                published[column].array.take(at, allow_fill=True) for column in published})
+    return frames
 
 
 def _with_spans(name: str, frame: pd.DataFrame) -> pd.DataFrame:
