@@ -218,7 +218,9 @@ def _deal_judgment(t, names, first, status, rows, against) -> Judgment:
 def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
     """For the `groups`-th most estimated group: the range of its latest year's estimates."""
     e = t.fighter_estimates
-    e = e[e["measure"] == measure]
+    e = e.loc[e["measure"] == measure, ["estimate_id", "group", "area", "qualifier", "low",
+                                        "high", "as_of_date_first", "source_id",
+                                        "attributed_to"]]
     ranked = e["group"].value_counts()
     e = e[e["as_of_date_first"].notna() & (e["low"].notna() | e["high"].notna())]
     if len(ranked) < groups:

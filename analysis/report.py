@@ -258,7 +258,9 @@ class Brief:
         e = self.t.fighter_estimates
         names = prepare.actor_names(self.t)
         rows = []
-        this = e[e["measure"] == measure]
+        this = e.loc[e["measure"] == measure, ["estimate_id", "group", "area", "qualifier",
+                                               "low", "high", "as_of_date", "as_of_date_first",
+                                               "source_id", "attributed_to"]]
         this = this.assign(claimant=prepare.claimant(self.t, this))
         pairs = this.groupby(["group", "claimant"]).size()
         top = pairs.nlargest(TABLE_ROWS, keep="first").index
