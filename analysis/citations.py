@@ -11,7 +11,7 @@ import html
 
 import pandas as pd
 
-from . import dates
+from . import dates, wording
 from .html import Markup
 from .load import Tables
 from .prepare import actor_names
@@ -62,7 +62,7 @@ class Citations:
                 f'<span class="note" role="tooltip" id="{key}">{html.escape(text)}</span></span>')
         more = len(row_ids) - ROWS_CITED
         if more > 0:
-            markers.append(f'<span class="cite-more">+{more:,} more reports</span>')
+            markers.append(f'<span class="cite-more">+{wording.plural(more, "more report")}</span>')
         return Markup("<wbr>".join(markers))  # a long run of markers may wrap
 
     def _sparing(self, table: str, row_ids: list) -> list:

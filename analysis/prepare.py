@@ -132,7 +132,8 @@ def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
     stages["when"] = when.reindex(stages.index, fill_value="")
     stages["figures"] = [
         [*shown.get(key, []),
-         *([f"and {n - STAGE_FIGURES} more figures"] if n > STAGE_FIGURES else [])]
+         *([f"and {wording.plural(n - STAGE_FIGURES, 'more figure')}"]
+           if n > STAGE_FIGURES else [])]
         for key, n in zip(stages.index, counts.reindex(stages.index, fill_value=0),
                           strict=True)]
     stages["stage"] = list(zip(stages["status"], stages["when"], stages["figures"],

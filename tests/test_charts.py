@@ -218,6 +218,14 @@ def test_every_pair_of_three_parties_is_linked(t):
     }
 
 
+def test_a_stage_counts_the_figures_it_does_not_show(t, monkeypatch):
+    monkeypatch.setattr(prepare, "STAGE_FIGURES", 0)
+    counted = [f for deal in prepare.arms_deals(t).itertuples()
+               for _, _, figures in deal.stages for f in figures]
+    assert "and 1 more figure" in counted
+    assert all(re.fullmatch(r"and (1 more figure|\d+ more figures)", f) for f in counted)
+
+
 def test_a_party_listed_twice_counts_once(t):
     twice = _with_contacts(
         t, {"contact_id": "C1", "actors": "russia;taliban;russia", "via": None},

@@ -97,7 +97,8 @@ def test_a_citation_of_many_rows_cites_a_few_and_counts_the_rest(t, monkeypatch)
     marked = str(cite.claims("fighter_estimates", ids + ids[:1]))  # a repeat counts once
     quoted = [q for quotes in cite.quoted.values() for q in quotes]
     assert sorted(quoted) == sorted(t.fighter_estimates["quote"].head(2))
-    assert f"+{len(ids) - 2} more reports" in marked
+    assert f"+{len(ids) - 2:,} more report" in marked
+    assert "+1 more report<" in str(cite.claims("fighter_estimates", ids[:3]))  # singular
 
 
 def test_a_citation_of_many_rows_cites_as_few_sources_as_it_can(t, monkeypatch):
