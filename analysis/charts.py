@@ -125,9 +125,9 @@ def estimate_ranges(points: pd.DataFrame, measure_label: str = "fighters") -> al
         chart, points, f"Estimates of {measure_label}, by group, over time",
         "Bars span each estimate's range and the period it is dated to; estimates are "
         "shown side by side, never averaged.",
-        f"Range chart of {len(points)} dated estimates of {measure_label} for "
-        f"{points['group'].nunique()} groups, by who made the claim ({claimants}); vertical "
-        "bars show low-to-high ranges, horizontal bars the month or year an estimate is "
+        f"Range chart of {plural(len(points), 'dated estimate')} of {measure_label} for "
+        f"{plural(points['group'].nunique(), 'group')}, by who made the claim ({claimants}); "
+        "vertical bars show low-to-high ranges, horizontal bars the month or year an estimate is "
         "dated to, triangles one-sided bounds.")
 
 
@@ -161,7 +161,8 @@ def contacts_timeline(events: pd.DataFrame) -> alt.Chart:
         chart, events, "Diplomatic contacts over time",
         "Bars span the month or year when a source gives no exact day; hollow marks are "
         "planned or cancelled.",
-        f"Timeline of {len(events)} dated contacts between {len(order)} sets of parties, "
+        f"Timeline of {plural(len(events), 'dated contact')} between "
+        f"{plural(len(order), 'set')} of parties, "
         f"from {events['start'].min():%Y} to {events['start'].max():%Y}, coloured by kind of "
         "contact; hollow marks are planned or cancelled contacts.")
 
@@ -187,7 +188,7 @@ def arms_timeline(events: pd.DataFrame) -> alt.Chart:
     return _finish(
         chart, events, "Arms deals over time",
         "Each dated report at the stage it describes; bars span a month or year.",
-        f"Timeline of {len(events)} dated reports on {len(order)} deals from "
+        f"Timeline of {plural(len(events), 'dated report')} on {plural(len(order), 'deal')} from "
         f"{events['start'].min():%Y} to {events['start'].max():%Y}, coloured by stage; "
         "contracts and deliveries filled, earlier stages hollow.")
 
@@ -211,8 +212,8 @@ def evidence_profile(profile: pd.DataFrame) -> alt.Chart:
         chart, profile, "Reports by source reliability",
         "Reports by their source's Admiralty grade: A completely reliable to F cannot be "
         "judged.",
-        f"Bar chart of {total} reports by source reliability grade ({words}), split by kind "
-        "of source.", column="source_id")
+        f"Bar chart of {plural(total, 'report')} by source reliability grade ({words}), split "
+        "by kind of source.", column="source_id")
 
 
 def _few(lists: pd.Series, keep: int = 6, sep: str = ",") -> pd.Series:

@@ -106,7 +106,7 @@ class Citations:
         numbers = sorted(self.number(s) for s in counts.index[:limit])
         links = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in numbers)
         plural = "s" if len(counts) > 1 else ""
-        more = (f" and {len(counts) - limit:,} other sources, each used less"
+        more = (f" and {wording.plural(len(counts) - limit, 'other source')}, each used less"
                 if len(counts) > limit else "")
         return Markup(f'<span class="source-line">Source{plural}: {links}{more}.</span>')
 

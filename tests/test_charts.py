@@ -79,6 +79,8 @@ def test_estimate_ranges_spec(t):
     assert marks == ["point", "rule", "rule"]
     spread = spec["spec"]["layer"][1]["encoding"]
     assert (spread["y"]["field"], spread["y2"]["field"]) == ("low", "high")
+    assert spec["description"].startswith(
+        "Range chart of 1 dated estimate of fighters for 1 group, by who made the claim")
     _common(spec, "Estimates of fighters, by group, over time", ["doc-a"])
 
 
