@@ -26,11 +26,11 @@ def prune(root: Path, keep: int) -> None:
     """Removes all but the `keep` most recently used complete entries of `root`. An
     entry's last use is the time of its "done" file, which each use sets first: an entry
     in use is among the newest, and one still being made has no "done" yet."""
-    used = {}
+    last_use = {}
     for entry in root.iterdir():
         try:
-            used[entry] = (entry / "done").stat().st_mtime_ns
+            last_use[entry] = (entry / "done").stat().st_mtime_ns
         except OSError:  # not complete, or removed meanwhile by another build
             continue
-    for stale in sorted(used, key=used.get, reverse=True)[keep:]:
+    for stale in sorted(last_use, key=last_use.get, reverse=True)[keep:]:
         shutil.rmtree(stale, ignore_errors=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import dates, evidence, wording
+from . import dates, evidence, prepare, wording
 from .distinct import each_once, mapped
 from .evidence import Support, support
 from .load import Tables
@@ -142,7 +142,7 @@ def _arms(t: Tables) -> list[Judgment]:
     if a.empty:
         return []
     # every report as codes: a deal in order first seen, an origin, a grade in grade order
-    deal_of, deals = pd.factorize(a["deal_id"].fillna(a["sale_id"]))
+    deal_of, deals = pd.factorize(prepare.deals(a))
     grade, grade_letters = pd.factorize(evidence.grades(t, a), sort=True)
     reports = pd.DataFrame({"deal": deal_of, "stage": mapped(a["status"], _STAGE).to_numpy(),
                             "origin": pd.factorize(evidence.origins(t, a))[0],

@@ -106,12 +106,17 @@ def arms_routes(t: Tables, limit: int | None = None) -> pd.DataFrame:
     return out.sort_values(["route", "stage"]).reset_index(drop=True)
 
 
+def deals(a: pd.DataFrame) -> pd.Series:
+    """Each arms report's deal: its deal_id, else its own sale_id (a deal reported once)."""
+    return a["deal_id"].fillna(a["sale_id"])
+
+
 def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
     """One row per deal (rows sharing a deal_id; otherwise a row is its own deal), with
     the stages reports place it at, in order: each stage's earliest date and the figures
     reported for it. With `limit`, the `limit` deals with most reports."""
     a = t.arms_sales
-    deal = a["deal_id"].fillna(a["sale_id"])
+    deal = deals(a)
     if limit:
         keep = deal.isin(_most(deal, limit))
         a, deal = a[keep], deal[keep]
@@ -446,7 +451,7 @@ def arms_events(t: Tables, limit: int | None = None) -> pd.DataFrame:
     """One row per dated arms report: its deal, the span its date covers, its stage.
     With `limit`, the `limit` latest."""
     a = _dated(t.arms_sales, "event_date_first", limit)
-    deal = a["deal_id"].fillna(a["sale_id"])
+    deal = deals(a)
     first_system = a.groupby(deal)["system"].transform("first")
     return pd.DataFrame({
         "sale_id": a["sale_id"],

@@ -55,7 +55,7 @@ def series(items: list[str], most: int | None = None) -> str:
     """'A', 'A and B', 'A, B and C'; with `most`, at most that many, then 'and 3 others'."""
     items = [str(i) for i in items]
     if most is not None and len(items) > most:
-        return ", ".join(items[:most]) + " and " + plural(len(items) - most, "other")
+        return listed(items, most)
     return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
