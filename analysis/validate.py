@@ -30,7 +30,11 @@ def validate(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     problems += _reference_problems(frames)
     problems += _alias_problems(frames)
     problems += _quote_problems(frames, data_dir / "documents")
-    return frames, sorted(set(problems), key=_order)
+    # a value that is not a number is left empty when typed: it is reported as such only
+    mistyped = {(p.file, p.row, p.column) for p in problems if p.message == "wrong type"}
+    problems = [p for p in dict.fromkeys(problems)  # once each, in the order found
+                if p.message != "empty value" or (p.file, p.row, p.column) not in mistyped]
+    return frames, sorted(problems, key=_order)
 
 
 def read(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:

@@ -90,6 +90,12 @@ def test_each_bad_value_is_reported_precisely(data_dir, file, old, new, expected
     assert any(line.startswith(expected) for line in found), found
 
 
+def test_a_required_value_that_is_not_a_number_is_reported_once(data_dir):
+    edit(data_dir / "arms_sales.csv", ",3,\n", ",three,\n")
+    assert [p for p in problems(data_dir) if p.startswith("arms_sales.csv:2:credibility")] == [
+        "arms_sales.csv:2:credibility: wrong type (got 'three', expected a whole number)"]
+
+
 def test_missing_file(data_dir):
     (data_dir / "actors.csv").unlink()
     found = problems(data_dir)
