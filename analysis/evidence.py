@@ -9,6 +9,8 @@ reporting the same thing twice is one origin too.
 A *claim* is what several rows can report: the same arms deal (rows sharing a `deal_id`),
 or the same estimate (same group, measure and area, dated to the same period). Undated
 estimates are never matched by period.
+
+Every loaded claim row carries its `origin`, `grade` and `claim` (columns.py).
 """
 
 from dataclasses import dataclass
@@ -16,21 +18,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import dates, wording
-from .distinct import codes, each_result, mapped
+from .distinct import each_result
 from .load import Tables
-from .prepare import actor_names, claimant, outlets, tops
+from .prepare import actor_names
 
 GRADES = "ABCDEF"
-
-
-def origins(t: Tables, frame: pd.DataFrame) -> pd.Series:
-    """The origin of each claim row, as a readable name."""
-    return tops(t, frame).fillna(outlets(t, frame))
-
-
-def grades(t: Tables, frame: pd.DataFrame) -> pd.Series:
-    """The Admiralty reliability grade of each row's source."""
-    return mapped(frame["source_id"], t.sources.set_index("source_id")["reliability"])
 
 
 @dataclass(frozen=True)
@@ -57,36 +49,12 @@ class Support:
                 f"{'grade' if len(self.grades) == 1 else 'grades'} {grades}")
 
 
-def with_provenance(t: Tables, frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with each row's `origin` and `grade`, computed once for many claims."""
-    return frame.assign(origin=origins(t, frame), grade=grades(t, frame))
-
-
-def support(t: Tables, table: str, frame: pd.DataFrame) -> Support:
+def support(table: str, frame: pd.DataFrame) -> Support:
     """The support that `frame`'s rows (all from claim table `table`) give a claim."""
-    graded = pd.DataFrame({"origin": origins(t, frame), "grade": grades(t, frame)})
-    found = sorted(set(graded["grade"].dropna()), key=GRADES.index)
-    strong = graded.loc[graded["grade"].isin(["A", "B"]), "origin"].nunique()
+    found = sorted(set(frame["grade"].dropna()), key=GRADES.index)
+    strong = frame.loc[frame["grade"].isin(["A", "B"]), "origin"].nunique()
     return Support(table, tuple(frame.iloc[:, 0]), len(frame),
-                   tuple(dict.fromkeys(graded["origin"])), tuple(found), strong)
-
-
-_KEY_COLUMNS = {"arms_sales": ("deal_id",),
-                "fighter_estimates": ("group", "measure", "area", "as_of_date")}
-"""What rows reporting the same thing share; a row missing the last one matches none."""
-
-
-def claim_keys(table: str, frame: pd.DataFrame) -> pd.Series:
-    """A number per row; rows with the same number report the same thing (NA: matched
-    with none)."""
-    columns = _KEY_COLUMNS[table]
-    keys = pd.Series(codes(*(frame[c] for c in columns)), index=frame.index)
-    return keys.where(frame[columns[-1]].notna())
-
-
-def claim_key(table: str, row: pd.Series) -> str:
-    """The claim a row reports, in words ('isil|fighters|Afghanistan|2017-03')."""
-    return "|".join(row[c] for c in _KEY_COLUMNS[table])
+                   tuple(dict.fromkeys(frame["origin"])), tuple(found), strong)
 
 
 _VALUE_COLUMNS = {"arms_sales": ("quantity_qualifier", "quantity_low", "quantity_high"),
@@ -126,14 +94,13 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
     disagreement, and is left out. With `limit`, the `limit` most reported claims; the
     count of all contested claims comes second."""
     full = getattr(t, table)
-    keys = claim_keys(table, full)
-    # only keys reported at least twice can be contested: the rest need no figures
-    reported = keys.notna() & keys.duplicated(keep=False)
-    frame = full.loc[reported, [full.columns[0], "source_id", "attributed_to",
+    keys = pd.Series(full["claim"].cat.codes, index=full.index)  # -1: matched with none
+    # only claims reported at least twice can be contested: the rest need no figures
+    reported = (keys >= 0) & keys.duplicated(keep=False)
+    frame = full.loc[reported, [full.columns[0], "source_id", "origin", "grade",
                                 *_VALUE_COLUMNS[table]]]
-    frame = with_provenance(t, frame).assign(key=keys[reported],
-                                             figure=figures(table, frame))
-    frame = frame.dropna(subset=["key", "figure"])
+    frame = frame.assign(key=keys[reported], figure=figures(table, frame))
+    frame = frame.dropna(subset=["figure"])
     spread = frame.groupby("key", sort=False).agg(figures=("figure", "nunique"),
                                                   sources=("source_id", "nunique"),
                                                   origins=("origin", "nunique"))
@@ -157,7 +124,7 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
         ).reset_index()
         b = bounds(table, rows)
         conflict = bool(b["low"].max() > b["high"].min())
-        out.append(Contest(table, claim_key(table, full.loc[rows.index[0]]),
+        out.append(Contest(table, full["claim"].loc[rows.index[0]],
                            describe(full.loc[rows.index]), versions, conflict,
                            rows["origin"].nunique() > 1))
     return out, total
@@ -179,7 +146,7 @@ def disputed_attributions(t: Tables, measure: str = "fighters", limit: int | Non
     none): estimates of different moments are different estimates, not one figure."""
     e = t.fighter_estimates
     e = e[(e["measure"] == measure) & (e["high"].notna() | e["low"].notna())]
-    e = with_provenance(t, e).assign(number=e["high"].fillna(e["low"]))
+    e = e.assign(number=e["high"].fillna(e["low"]))
     keys = ["group", "area", "number"]
     e = e[e.groupby(keys)["origin"].transform("nunique") > 1]  # only figures in dispute
     # one cluster per period where the figure is dated to several ("" where it is not)
@@ -197,7 +164,7 @@ def disputed_attributions(t: Tables, measure: str = "fighters", limit: int | Non
     out = []
     for group, area, number, period in origins.index:
         rows = e.iloc[rows_of[(group, area, number, period)]]
-        rows = rows.assign(claimant=claimant(t, rows), figure=figures("fighter_estimates", rows))
+        rows = rows.assign(figure=figures("fighter_estimates", rows))
         out.append(_attribution(rows, f"{wording.number(number)} {names[group]} {measure}"))
     return out, total
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import dates, evidence, prepare, wording
+from . import dates, wording
 from .distinct import each_once, mapped
 from .evidence import Support, support
 from .load import Tables
@@ -96,19 +96,18 @@ def key_judgments(t: Tables) -> list[Judgment]:
 def _contacts(t: Tables) -> list[Judgment]:
     """The pair of parties with the best-supported record of contacts that took place."""
     c = t.diplomatic_contacts
-    occurred = c.loc[c["status"] == "occurred", ["source_id", "attributed_to"]]
+    occurred = c.loc[c["status"] == "occurred", "origin"]
     every = parties(t)
     pairs = party_pairs(every[every["row"].isin(occurred.index)])
     if pairs.empty:
         return []
-    origin = pd.factorize(evidence.origins(t, occurred))[0]
-    pairs["origin"] = origin[occurred.index.get_indexer(pairs["row"])]
+    pairs["origin"] = occurred.cat.codes.to_numpy()[occurred.index.get_indexer(pairs["row"])]
     scores = pairs.groupby(["a", "b"]).agg(origins=("origin", "nunique"),
                                            reports=("row", "size"))
     a, b = scores.sort_values(["origins", "reports"], ascending=False, kind="stable").index[0]
     chosen = pairs.loc[(pairs["a"] == a) & (pairs["b"] == b), "row"]
     rows = c.loc[c.index.isin(chosen)]
-    best = support(t, "diplomatic_contacts", rows)
+    best = support("diplomatic_contacts", rows)
     names = actor_names(t)
     years = rows["date_first"].dropna().dt.year
     span = (f", dated ones from {years.min()} to {years.max()}" if years.nunique() > 1
@@ -142,10 +141,10 @@ def _arms(t: Tables) -> list[Judgment]:
     if a.empty:
         return []
     # every report as codes: a deal in order first seen, an origin, a grade in grade order
-    deal_of, deals = pd.factorize(prepare.deals(a))
-    grade, grade_letters = pd.factorize(evidence.grades(t, a), sort=True)
+    deal_of, deals = pd.factorize(a["deal"])
+    grade, grade_letters = a["grade"].cat.codes.to_numpy(), a["grade"].cat.categories
     reports = pd.DataFrame({"deal": deal_of, "stage": mapped(a["status"], _STAGE).to_numpy(),
-                            "origin": pd.factorize(evidence.origins(t, a))[0],
+                            "origin": a["origin"].cat.codes.to_numpy(),
                             "grade": grade, "strong": grade_letters.isin(["A", "B"])[grade]},
                            index=a.index)
     denied = reports[reports["stage"] == _STAGE["denied"]]
@@ -156,7 +155,7 @@ def _arms(t: Tables) -> list[Judgment]:
         rows = a.loc[at.index].assign(deal=deals[deal])
         against = a.loc[denied.index[denied["deal"] == deal]]
         return _deal_judgment(t, names, rows.iloc[0], status, rows,
-                              support(t, "arms_sales", against) if len(against) else None)
+                              support("arms_sales", against) if len(against) else None)
 
     chosen = []
     candidates = []
@@ -201,7 +200,7 @@ def _deal_judgment(t, names, first, status, rows, against) -> Judgment:
     """The deal at `status`, in the words of its best-graded report at that stage: the
     items that source lists (several reports of one item spell it several ways)."""
     at = rows[rows["status"] == status]
-    at = at.assign(grade=evidence.grades(t, at)).sort_values(["grade", "reported_date_first"])
+    at = at.sort_values(["grade", "reported_date_first"])
     told = at[at["source_id"] == at["source_id"].iloc[0]]
     what = wording.series(list(dict.fromkeys(
         wording.quantity(r.quantity_qualifier, r.quantity_low, r.quantity_high, r.system)
@@ -212,15 +211,15 @@ def _deal_judgment(t, names, first, status, rows, against) -> Judgment:
     text = _STAGE_PROPOSITIONS[status].format(s=names[first.supplier], r=names[first.recipient],
                                              what=what) + via + dated
     key = f"arms_{first.deal}_{status}".replace("-", "_")
-    return Judgment(key, text, support(t, "arms_sales", rows), against)
+    return Judgment(key, text, support("arms_sales", rows), against)
 
 
 def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
     """For the `groups`-th most estimated group: the range of its latest year's estimates."""
     e = t.fighter_estimates
     e = e.loc[e["measure"] == measure, ["estimate_id", "group", "area", "qualifier", "low",
-                                        "high", "as_of_date_first", "source_id",
-                                        "attributed_to"]]
+                                        "high", "as_of_date_first", "source_id", "origin",
+                                        "grade"]]
     ranked = e["group"].value_counts()
     e = e[e["as_of_date_first"].notna() & (e["low"].notna() | e["high"].notna())]
     if len(ranked) < groups:
@@ -247,7 +246,7 @@ def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
     return [Judgment(f"{measure}_{group}_{year}".replace("-", "_"),
                      f"{name} {measure} in {areas} numbered {figure} in {year} "
                      f"({wording.plural(len(rows), 'estimate')} dated that year)",
-                     support(t, "fighter_estimates", rows))]
+                     support("fighter_estimates", rows))]
 
 
 def _presence(t: Tables) -> list[Judgment]:
@@ -266,4 +265,4 @@ def _presence(t: Tables) -> list[Judgment]:
     return [Judgment(f"presence_{latest['group']}".replace("-", "_"),
                      f"{name} had a presence in {wording.number(latest['low'])} of "
                      f"{wording.number(latest['out_of'])} {unit}{when}",
-                     support(t, "fighter_estimates", same))]
+                     support("fighter_estimates", same))]

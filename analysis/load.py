@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import dates, provenance, validate
+from . import columns, dates, provenance, validate
 from .cache import cache_dir, prune, used
 from .errors import DataError
 from .params import parse_day
@@ -28,7 +28,8 @@ _RANGE_COLUMNS = {
 class Tables:
     """The curated tables. Every partial-date column `x` comes with `x_precision`,
     `x_first` and `x_last` (the first and last day it covers); claim tables carry
-    `reported_date` (their source's publication date, with the same companions)."""
+    `reported_date` (their source's publication date, with the same companions) and the
+    `columns` derived from each row: claimant, origin, grade, claim, deal."""
 
     sources: pd.DataFrame
     actors: pd.DataFrame
@@ -78,7 +79,8 @@ def _valid_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
     (same files, same rules, same code) is mapped from the Arrow files kept then, not read
     and checked again: a whole database loads in a fraction of a second. A first load
     maps what it has just kept too, so that both see the same frames."""
-    key = validate.fingerprint(data_dir) + provenance.sha256(Path(__file__))[:16]
+    key = validate.fingerprint(data_dir) + provenance.digest(
+        [Path(__file__), Path(columns.__file__)])[:16]
     passed = cache_dir("validated", key)
     if (passed / "done").is_file():
         used(passed)
@@ -116,10 +118,11 @@ def _mapped(path: Path) -> pd.DataFrame:
 
 def _completed(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The validated frames with what every load needs, computed once and kept with them:
-    date spans, the documented ranges of vague quantities, each claim's reported date."""
+    date spans, the documented ranges of vague quantities, each claim's reported date and
+    the `columns` derived from it."""
     frames = {name: _with_spans(name, frame) for name, frame in frames.items()}
-    for name, columns in _RANGE_COLUMNS.items():
-        frames[name] = _fill_vague(frames[name], *columns)
+    for name, ranged in _RANGE_COLUMNS.items():
+        frames[name] = _fill_vague(frames[name], *ranged)
     # a claim's reported date is its source's publication date, spans and all
     published = frames["sources"].set_index("source_id")[
         ["published", "published_precision", "published_first", "published_last"]]
@@ -128,6 +131,7 @@ def _completed(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         frames[name] = frames[name].assign(**{
             column.replace("published", "reported_date"):
                 published[column].array.take(at, allow_fill=True) for column in published})
+        frames[name] = columns.added(name, frames[name], frames["actors"], frames["sources"])
     return frames
 
 

@@ -22,42 +22,10 @@ def actor_names(t: Tables) -> dict[str, str]:
     return dict(zip(t.actors["actor_id"], t.actors["name"], strict=True))
 
 
-def top_actor(t: Tables) -> dict[str, str]:
-    """Each actor id -> the id at the top of its part_of chain (a state or organisation)."""
-    parent = dict(zip(t.actors["actor_id"], t.actors["part_of"], strict=True))
-    top = {}
-    for actor in parent:
-        seen, current = {actor}, actor
-        while isinstance(parent.get(current), str) and parent[current] not in seen:
-            current = parent[current]
-            seen.add(current)
-        top[actor] = current
-    return top
-
-
-def claimant(t: Tables, frame: pd.DataFrame) -> pd.Series:
-    """Who made each claim: the attributed actor, else the source's publisher (or, when
-    that is not printed, the source's title)."""
-    return mapped(frame["attributed_to"], actor_names(t)).fillna(outlets(t, frame))
-
-
-def claimant_side(t: Tables, frame: pd.DataFrame) -> pd.Series:
-    """The state or organisation behind each claim (for colouring): the top of the
-    attributed actor's chain, else "Unattributed"."""
-    return tops(t, frame).fillna("Unattributed")
-
-
-def tops(t: Tables, frame: pd.DataFrame) -> pd.Series:
-    """The name of the top of each claim's attributed actor's `part_of` chain; NA when
-    the claim is not attributed."""
-    names, top = actor_names(t), top_actor(t)
-    return mapped(frame["attributed_to"], {a: names.get(top[a]) for a in top})
-
-
-def outlets(t: Tables, frame: pd.DataFrame) -> pd.Series:
-    """Each claim's source's publisher (its title when no publisher is printed)."""
-    sources = t.sources.set_index("source_id")
-    return mapped(frame["source_id"], sources["publisher"].fillna(sources["title"]))
+def claimant_side(frame: pd.DataFrame) -> pd.Series:
+    """The state or organisation behind each claim (for colouring): its origin when the
+    claim is attributed, else "Unattributed"."""
+    return frame["origin"].astype("str").where(frame["attributed_to"].notna(), "Unattributed")
 
 
 def routes(t: Tables, a: pd.DataFrame) -> pd.Series:
@@ -84,8 +52,7 @@ def most_reported_routes(t: Tables, limit: int | None) -> pd.DataFrame:
     """The arms rows of the `limit` routes with most reports (all rows without `limit`)."""
     if not limit:
         return t.arms_sales
-    keys = route_keys(t)
-    return t.arms_sales[keys.isin(_most(keys, limit))]
+    return t.arms_sales[_of_most(route_keys(t), limit)]
 
 
 def arms_routes(t: Tables, limit: int | None = None) -> pd.DataFrame:
@@ -106,21 +73,15 @@ def arms_routes(t: Tables, limit: int | None = None) -> pd.DataFrame:
     return out.sort_values(["route", "stage"]).reset_index(drop=True)
 
 
-def deals(a: pd.DataFrame) -> pd.Series:
-    """Each arms report's deal: its deal_id, else its own sale_id (a deal reported once)."""
-    return a["deal_id"].fillna(a["sale_id"])
-
-
 def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
     """One row per deal (rows sharing a deal_id; otherwise a row is its own deal), with
     the stages reports place it at, in order: each stage's earliest date and the figures
     reported for it. With `limit`, the `limit` deals with most reports."""
     a = t.arms_sales
-    deal = deals(a)
     if limit:
-        keep = deal.isin(_most(deal, limit))
-        a, deal = a[keep], deal[keep]
-    a = a.assign(route=routes(t, a), deal=deal, order=pd.factorize(deal)[0],
+        a = a[_of_most(a["deal"], limit)]
+    a = a.assign(route=routes(t, a), deal=a["deal"].astype("str"),
+                 order=pd.factorize(a["deal"])[0],
                  stage=a["status"].map(STATUS_ORDER.index).astype(int))
     rows = a.sort_values(["order", "stage", "event_date_first"], kind="stable")
     by_stage = ["order", "stage"]
@@ -166,15 +127,15 @@ def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
     e = t.fighter_estimates
     e = e.loc[(e["measure"] == measure) & e["as_of_date_first"].notna()
               & (e["low"].notna() | e["high"].notna()),
-              ["estimate_id", "group", "attributed_to", "source_id", "as_of_date",
-               "as_of_date_first", "as_of_date_last", "as_of_date_precision", "low", "high",
-               "qualifier"]]
+              ["estimate_id", "group", "attributed_to", "claimant", "origin", "source_id",
+               "as_of_date", "as_of_date_first", "as_of_date_last", "as_of_date_precision",
+               "low", "high", "qualifier"]]
     names = actor_names(t)
     return pd.DataFrame({
         "estimate_id": e["estimate_id"],
         "group": mapped(e["group"], names),
-        "claimant": claimant(t, e),
-        "side": claimant_side(t, e),
+        "claimant": e["claimant"].astype("str"),
+        "side": claimant_side(e),
         "start": e["as_of_date_first"],
         "end": e["as_of_date_last"] + _DAY,
         "mid": e["as_of_date_first"] + (e["as_of_date_last"] + _DAY - e["as_of_date_first"]) / 2,
@@ -222,9 +183,12 @@ def _dated(frame: pd.DataFrame, column: str, limit: int | None) -> pd.DataFrame:
     return frame.loc[dated.nlargest(limit, keep="first").index if limit else dated.index]
 
 
-def _most(values: pd.Series, limit: int) -> pd.Index:
-    """The `limit` most frequent values (ties in order of first appearance)."""
-    return values.value_counts(sort=True).index[:limit]
+def _of_most(values: pd.Series, limit: int) -> np.ndarray:
+    """Whether each row holds one of the `limit` most frequent values (ties in order of
+    first appearance; a missing value is none of them)."""
+    at, _ = pd.factorize(values)
+    most = np.argsort(-np.bincount(at[at >= 0]), kind="stable")[:limit]
+    return np.isin(at, most)
 
 
 def _short_list(items: list[str], keep: int = 3) -> str:
@@ -257,13 +221,12 @@ def part_of_whole(t: Tables, measure: str, limit: int | None = None) -> pd.DataF
     e = t.fighter_estimates
     e = e[(e["measure"] == measure) & e["out_of"].notna()]
     if limit:
-        figure = e.assign(claimant=claimant(t, e)).groupby(
-            _FIGURE_KEY, dropna=False, sort=False).ngroup()
+        figure = e.groupby(_FIGURE_KEY, dropna=False, sort=False).ngroup()
         e = e[figure.isin(figure.value_counts().index[:limit])]
     counted, not_counted = _PART_STATES.get(measure, ("counted", "not counted"))
     noun = measure.split("_")[0]
     # A one-sided bound leaves the other end open: "up to 25" is 0-25, "at least 25" 25-34.
-    e = e.assign(claimant=claimant(t, e), group=e["group"].map(actor_names(t)),
+    e = e.assign(claimant=e["claimant"].astype("str"), group=e["group"].map(actor_names(t)),
                  figure=wording.quantities(e["qualifier"], e["low"], e["high"]),
                  low=e["low"].fillna(0), high=e["high"].fillna(e["out_of"]))
     rows = []
@@ -451,8 +414,7 @@ def arms_events(t: Tables, limit: int | None = None) -> pd.DataFrame:
     """One row per dated arms report: its deal, the span its date covers, its stage.
     With `limit`, the `limit` latest."""
     a = _dated(t.arms_sales, "event_date_first", limit)
-    deal = deals(a)
-    first_system = a.groupby(deal)["system"].transform("first")
+    first_system = a.groupby("deal")["system"].transform("first")
     return pd.DataFrame({
         "sale_id": a["sale_id"],
         "deal": routes(t, a) + ": " + first_system,

@@ -221,7 +221,7 @@ class Brief:
                 for status, when, figures in deal.stages)
             rows.append((deal.route, deal.system, stages,
                          self.cite.claims("arms_sales", deal.sale_ids)))
-        total = prepare.deals(self.t.arms_sales).nunique()
+        total = self.t.arms_sales["deal"].nunique()
         return table(["Route", "What", "Stages reported, in order", "Sources"], rows,
                      caption="Each deal once, with every stage reported for it"
                      + _shown(len(deals), total, "deal", "most reported") + ".",
@@ -260,8 +260,7 @@ class Brief:
         rows = []
         this = e.loc[e["measure"] == measure, ["estimate_id", "group", "area", "qualifier",
                                                "low", "high", "as_of_date", "as_of_date_first",
-                                               "source_id", "attributed_to"]]
-        this = this.assign(claimant=prepare.claimant(self.t, this))
+                                               "source_id", "claimant"]]
         pairs = this.groupby(["group", "claimant"]).size()
         top = pairs.nlargest(TABLE_ROWS, keep="first").index
         this = this[pd.MultiIndex.from_frame(this[["group", "claimant"]]).isin(top)]
@@ -279,7 +278,6 @@ class Brief:
         other = e.loc[e["measure"] != measure, ["group", "measure"]]  # sorted, then taken
         others, room = len(other), max(TABLE_ROWS - len(rows), 0)
         other = e.loc[other.sort_values(["group", "measure"]).index[:room]]
-        other = other.assign(claimant=prepare.claimant(self.t, other))
         rows += [(names[r.group], r.claimant,
                   f"{r.measure.replace('_', ' ').replace(' pct', ' (%)')}: "
                   + wording.quantity(r.qualifier, r.low, r.high)
@@ -345,7 +343,7 @@ class Brief:
         for name, frame in self.t.claims():
             if frame.empty:
                 continue
-            found = evidence.origins(self.t, frame).value_counts()
+            found = frame["origin"].astype("str").value_counts()
             rows += [(name.replace("_", " "), origin, count) for origin, count in found.items()]
         parts.append(table(["Table", "Origin (who the claim comes from)", "Reports"], rows,
                            caption="Reports by origin: relays of one claimant count once "
@@ -362,8 +360,7 @@ class Brief:
             frame = frame.head(EVIDENCE_ROWS)
             ids = frame.iloc[:, 0]
             what = prepare.describe(self.t, name, frame)
-            who = prepare.claimant(self.t, frame)
-            grade = evidence.grades(self.t, frame)
+            who, grade = frame["claimant"], frame["grade"]
             rows = [(row_id, text, Markup("“{}”{}").format(quote, f" ({gloss})"
                                                            if isinstance(gloss, str) else ""),
                      f"{by}; grade {g}, credibility {cred}", self.cite.claim(name, row_id))
@@ -428,8 +425,6 @@ class Brief:
         ids = [i for v in versions.itertuples() for i in v.row_ids]
         frame = frame[frame.iloc[:, 0].isin(ids)]
         frame = frame.set_index(frame.columns[0])
-        if detail == "claimant":
-            frame = frame.assign(claimant=prepare.claimant(self.t, frame))
         rows = [(v.figure, wording.listed(list(dict.fromkeys(frame.loc[list(v.row_ids), detail]))),
                  wording.listed(v.origins), ", ".join(v.grades),
                  self.cite.claims(table_name, v.row_ids))

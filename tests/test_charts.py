@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from analysis import charts, load_tables, prepare
+from analysis import charts, columns, load_tables, prepare
 from analysis.svg import render
 from conftest import FIXTURES
 
@@ -42,12 +42,15 @@ def _data(spec: dict, name: str | None = None) -> list[dict]:
 
 
 def _with_estimates(t, *rows: dict):
-    """The fixture tables plus estimate rows copied from E002 with `rows`' changes."""
+    """The fixture tables plus estimate rows copied from E002 with `rows`' changes (and
+    the columns derived from them, as loading derives them)."""
     e = t.fighter_estimates
     base = e[e["estimate_id"] == "E002"]
     extra = [base.assign(**{k: pd.array([v], dtype=e[k].dtype) for k, v in row.items()})
              for row in rows]
-    return replace(t, fighter_estimates=pd.concat([e, *extra], ignore_index=True))
+    e = pd.concat([e, *extra], ignore_index=True)
+    return replace(t, fighter_estimates=columns.added("fighter_estimates", e, t.actors,
+                                                      t.sources))
 
 
 def _with_contacts(t, *rows: dict):

@@ -80,7 +80,7 @@ def exact(n) -> dict:
 
 
 def support_of(t: Tables, table: str = "fighter_estimates") -> evidence.Support:
-    return evidence.support(t, table, getattr(t, table))
+    return evidence.support(table, getattr(t, table))
 
 
 def named(rows) -> str:
@@ -124,7 +124,7 @@ def test_an_envoy_and_his_state_are_one_origin(tables):
         estimate("E1", "paper", **exact(3000), attributed_to="kabulov"),
         estimate("E2", "daily", **exact(3000), attributed_to="russia"),
         estimate("E3", "blog", **exact(3000), attributed_to="russian-foreign-ministry")])
-    assert evidence.origins(t, t.fighter_estimates).tolist() == ["Russia"] * 3
+    assert t.fighter_estimates["origin"].tolist() == ["Russia"] * 3
     assert support_of(t).origins == ("Russia",)
 
 
@@ -135,7 +135,7 @@ def test_unattributed_rows_take_the_outlet_as_origin(tables):
         estimate("E2", "paper", **exact(2000)),
         estimate("E3", "seed", **exact(3000)),
         estimate("E4", "wire", **exact(3000), attributed_to="united-nations")])
-    assert evidence.origins(t, t.fighter_estimates).tolist() == [
+    assert t.fighter_estimates["origin"].tolist() == [
         "Paper", "Paper", "Seed article", "United Nations"]
     assert support_of(t).origins == ("Paper", "Seed article", "United Nations")
 

@@ -1,0 +1,60 @@
+"""The columns a loaded claim row carries beyond its file's, computed once when the data is
+checked and kept with it (`load`): who the claim comes from, how reliable its source is,
+and what it reports.
+
+- `claimant`: the actor the claim is attributed to, else its source's publisher (the
+  title when no publisher is printed).
+- `origin`: the top of the attributed actor's `part_of` chain (a ministry's envoy and the
+  ministry's state are one origin), else the outlet, as for `claimant`. Two outlets
+  relaying one claimant are one origin (see evidence.py).
+- `grade`: the Admiralty reliability of the row's source.
+- `claim` (arms sales, fighter estimates): what the rows reporting the same thing share:
+  an arms row's deal_id; an estimate's group, measure, area and as_of_date. Missing when
+  the last of those is: such a row matches none.
+- `deal` (arms sales): the row's deal_id, else its own sale_id (a deal reported once).
+
+Each is a categorical, its categories in sorted order (sorting by it sorts by the text): a
+whole database repeats a few thousand values, and grouping by them groups integers.
+"""
+
+import pandas as pd
+
+from .distinct import mapped
+
+CLAIMS = {"arms_sales": ("deal_id",),
+          "fighter_estimates": ("group", "measure", "area", "as_of_date")}
+
+
+def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
+          sources: pd.DataFrame) -> pd.DataFrame:
+    """Claim table `name` with its derived columns."""
+    names = dict(zip(actors["actor_id"], actors["name"], strict=True))
+    top = _top_actor(actors)
+    by_id = sources.set_index("source_id")
+    outlet = mapped(frame["source_id"], by_id["publisher"].fillna(by_id["title"]))
+    columns = {
+        "claimant": mapped(frame["attributed_to"], names).fillna(outlet),
+        "origin": mapped(frame["attributed_to"], {a: names.get(top[a]) for a in top}
+                         ).fillna(outlet),
+        "grade": mapped(frame["source_id"], by_id["reliability"]),
+    }
+    if name in CLAIMS:
+        parts = [frame[c] for c in CLAIMS[name]]
+        columns["claim"] = parts[0].str.cat(parts[1:], sep="|", na_rep=None) \
+            if len(parts) > 1 else parts[0]
+    if name == "arms_sales":
+        columns["deal"] = frame["deal_id"].fillna(frame["sale_id"])
+    return frame.assign(**{k: v.astype("category") for k, v in columns.items()})
+
+
+def _top_actor(actors: pd.DataFrame) -> dict[str, str]:
+    """Each actor id -> the id at the top of its part_of chain (a state or organisation)."""
+    parent = dict(zip(actors["actor_id"], actors["part_of"], strict=True))
+    top = {}
+    for actor in parent:
+        seen, current = {actor}, actor
+        while isinstance(parent.get(current), str) and parent[current] not in seen:
+            current = parent[current]
+            seen.add(current)
+        top[actor] = current
+    return top
