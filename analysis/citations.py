@@ -38,7 +38,7 @@ class Citations:
         """Markers for claim rows: one per source, its quotes on hover/focus. Beyond
         `ROWS_CITED` rows, those of the fewest sources (`_sparing`) and a count of the
         others."""
-        row_ids = list(dict.fromkeys(row_ids))
+        row_ids = pd.unique(pd.Series(row_ids, dtype="str"))  # each once, in order
         by_source: dict[str, list[dict]] = {}
         cited = row_ids if len(row_ids) <= ROWS_CITED else self._sparing(table, row_ids)
         for row_id in cited:
