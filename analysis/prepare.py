@@ -315,8 +315,8 @@ def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd
     c = t.diplomatic_contacts
     if c.empty:
         return pd.DataFrame(columns=NODE_COLUMNS), pd.DataFrame(columns=EDGE_COLUMNS)
-    # Actors are codes in name order until the end. One row per (contact, party), then
-    # per (contact, intermediary); role 0 is a party, 1 an intermediary.
+    # Actors are codes in name order until the end: one per (contact, party), then one
+    # per contact through an intermediary.
     long, has_via = parties(t), c["via"].notna().to_numpy()
     actor, ids = pd.factorize(pd.concat([long["actor"], c["via"][has_via]], ignore_index=True),
                               sort=True)
@@ -324,8 +324,10 @@ def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd
     via[has_via] = actor[len(long):]
     via = via[c.index.get_indexer(long["row"])]  # each party's contact's intermediary
     rows = long["row"].to_numpy()
-    roles = pd.DataFrame({"row": np.r_[rows, c.index[has_via]], "actor": actor,
-                          "role": np.r_[np.zeros(len(long), int), np.ones(has_via.sum(), int)]})
+    # contacts per actor: as a party (once per contact), as an intermediary, and as both
+    as_party = np.bincount(party, minlength=len(ids))
+    as_intermediary = np.bincount(actor[len(long):], minlength=len(ids))
+    contacts = as_party + as_intermediary - np.bincount(party[party == via], minlength=len(ids))
     # links: every pair of parties of a direct contact; party - intermediary otherwise
     pairs = party_pairs(long[via < 0])
     through = (via >= 0) & (party != via)
@@ -334,42 +336,36 @@ def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd
         "a": np.r_[_coded(pairs["a"], ids), np.minimum(party, via)[through]],
         "b": np.r_[_coded(pairs["b"], ids), np.maximum(party, via)[through]],
         "via": np.r_[np.zeros(len(pairs), bool), np.ones(through.sum(), bool)]})
-    counts = roles.groupby("actor")["row"].nunique()
-    if limit and len(counts) > limit:  # the most connected actors, and links among them
-        keep = set(counts.sort_values(ascending=False, kind="stable").index[:limit])
-        roles = roles[roles["actor"].isin(keep)]
-        links = links[links["a"].isin(keep) & links["b"].isin(keep)]
+    seen = np.arange(len(ids))
+    if limit and len(ids) > limit:  # the most connected actors, and links among them
+        seen = np.sort(np.argsort(-contacts, kind="stable")[:limit])
+        links = links[np.isin(links["a"], seen) & np.isin(links["b"], seen)]
     if links.empty:
         return pd.DataFrame(columns=NODE_COLUMNS), pd.DataFrame(columns=EDGE_COLUMNS)
     links = links.assign(**{k: c[k].reindex(links["row"]).to_numpy()
                             for k in ("contact_id", "source_id")})
-    edges = links.groupby(["a", "b"]).agg(
-        contacts=("contact_id", "nunique"), via_contacts=("via", "sum"),
+    edges = links.groupby(["a", "b"]).agg(  # a contact links two actors once
+        contacts=("contact_id", "size"), via_contacts=("via", "sum"),
         contact_ids=("contact_id", lambda s: ",".join(sorted(set(s)))),
         source_id=("source_id", lambda s: ",".join(sorted(set(s)))),
     ).reset_index()
     edges["via"] = edges["via_contacts"] == edges["contacts"]
     edges["a"], edges["b"] = ids[edges["a"]], ids[edges["b"]]
-    by_role = roles.groupby(["actor", "role"])["row"].nunique().unstack(
-        fill_value=0).reindex(columns=[0, 1], fill_value=0)
-    by_role = by_role.set_axis(ids[by_role.index]).set_axis(["party", "intermediary"], axis=1)
-    seen = sorted(by_role.index)
 
     # Nodes and edges in sorted order, so the layout does not depend on the row order.
     import networkx as nx  # only this layout needs it; keep it off the import path
 
     graph = nx.Graph()
-    graph.add_nodes_from(seen)
+    graph.add_nodes_from(ids[seen])
     graph.add_weighted_edges_from(edges[["a", "b", "contacts"]].itertuples(index=False))
     position = nx.spring_layout(graph, weight=None, seed=LAYOUT_SEED, iterations=200)
 
     actors = t.actors.set_index("actor_id")
-    nodes = pd.DataFrame({"actor_id": seen})
+    nodes = pd.DataFrame({"actor_id": ids[seen], "as_party": as_party[seen],
+                          "as_intermediary": as_intermediary[seen],
+                          "contacts": contacts[seen]})
     nodes["name"] = nodes["actor_id"].map(actors["name"])
     nodes["kind"] = nodes["actor_id"].map(actors["kind"])
-    nodes["as_party"] = nodes["actor_id"].map(by_role["party"]).astype(int)
-    nodes["as_intermediary"] = nodes["actor_id"].map(by_role["intermediary"]).astype(int)
-    nodes["contacts"] = nodes["actor_id"].map(counts.set_axis(ids[counts.index])).astype(int)
     nodes["role"] = nodes["as_intermediary"].gt(0).map({True: "intermediary", False: "party"})
     nodes["x"] = nodes["actor_id"].map(lambda a: float(position[a][0]))
     nodes["y"] = nodes["actor_id"].map(lambda a: float(position[a][1]))
