@@ -250,12 +250,14 @@ def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
 
 
 def _presence(t: Tables) -> list[Judgment]:
-    """The latest part-of-whole figure ('25 of 34 provinces'), with every report of it."""
+    """The latest part-of-whole figure ("25 of 34 provinces"; of two as late, the later in
+    the table), with every report of it."""
     e = t.fighter_estimates
     e = e[e["out_of"].notna() & e["low"].notna() & (e["low"] == e["high"])]
     if e.empty:
         return []
-    latest = e.sort_values("as_of_date_first", na_position="first").iloc[-1]
+    latest = e.loc[e["as_of_date_first"].sort_values(na_position="first", kind="stable")
+                   .index[-1]]  # only the date column is sorted
     same = e[(e["group"] == latest["group"]) & (e["measure"] == latest["measure"])
              & (e["low"] == latest["low"]) & (e["out_of"] == latest["out_of"])]
     unit = latest["measure"].removesuffix("_with_presence")

@@ -183,3 +183,11 @@ def test_an_estimate_without_a_number_does_not_shape_the_figure(tables, other):
         rows.append(estimate("E2", "wire", **other, as_of_date="2017"))
     for j in key_judgments(tables(fighter_estimates=rows)):
         assert "at least" not in j.proposition and "not stated" not in j.proposition
+
+
+def test_of_two_presence_figures_as_late_the_later_in_the_table_is_judged(tables):
+    t = tables(fighter_estimates=[
+        estimate(f"E{i}", "paper", **exact(n), measure="provinces_with_presence", out_of=34,
+                 as_of_date="2017-03") for i, n in enumerate([20, 25])])
+    [presence] = [j for j in key_judgments(t) if j.key.startswith("presence")]
+    assert "a presence in 25 of 34 provinces" in presence.proposition
