@@ -8,18 +8,20 @@ and what it reports.
   ministry's state are one origin), else the outlet, as for `claimant`. Two outlets
   relaying one claimant are one origin (see evidence.py).
 - `grade`: the Admiralty reliability of the row's source.
-- `claim` (arms sales, fighter estimates): what the rows reporting the same thing share:
-  an arms row's deal_id; an estimate's group, measure, area and as_of_date. Missing when
-  the last of those is: such a row matches none.
-- `deal` (arms sales): the row's deal_id, else its own sale_id (a deal reported once).
+- `claim_key` (arms sales, fighter estimates): a number, the same for the rows that report
+  the same thing: an arms row's deal_id; an estimate's group, measure, area and
+  as_of_date. -1 when the last of those is missing: such a row matches none.
+- `deal_key` (arms sales): a number, the same for the rows of one deal: its deal_id, else
+  the row's own sale_id (a deal reported once).
 
-Each is a categorical, its categories in sorted order (sorting by it sorts by the text): a
-whole database repeats a few thousand values, and grouping by them groups integers.
+The keys number things in order of first appearance. The names are categoricals, their
+categories in sorted order (sorting by one sorts by the text): a whole database repeats a
+few thousand names, and grouping by them groups integers.
 """
 
 import pandas as pd
 
-from .distinct import mapped
+from .distinct import codes, mapped
 
 CLAIMS = {"arms_sales": ("deal_id",),
           "fighter_estimates": ("group", "measure", "area", "as_of_date")}
@@ -38,13 +40,24 @@ def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
                          ).fillna(outlet),
         "grade": mapped(frame["source_id"], by_id["reliability"]),
     }
+    frame = frame.assign(**{k: v.astype("category") for k, v in columns.items()})
     if name in CLAIMS:
-        parts = [frame[c] for c in CLAIMS[name]]
-        columns["claim"] = parts[0].str.cat(parts[1:], sep="|", na_rep=None) \
-            if len(parts) > 1 else parts[0]
+        keys = codes(*(frame[c] for c in CLAIMS[name]))
+        keys[frame[CLAIMS[name][-1]].isna().to_numpy()] = -1
+        frame = frame.assign(claim_key=keys)
     if name == "arms_sales":
-        columns["deal"] = frame["deal_id"].fillna(frame["sale_id"])
-    return frame.assign(**{k: v.astype("category") for k, v in columns.items()})
+        frame = frame.assign(deal_key=codes(frame["deal_id"].fillna(frame["sale_id"])))
+    return frame
+
+
+def claim(table: str, row: pd.Series) -> str:
+    """The claim a row reports, in words ('isil|fighters|Afghanistan|2017-03')."""
+    return "|".join(row[c] for c in CLAIMS[table])
+
+
+def deal(row) -> str:
+    """The deal an arms row reports: its deal_id, else its sale_id."""
+    return row.deal_id if isinstance(row.deal_id, str) else row.sale_id
 
 
 def _top_actor(actors: pd.DataFrame) -> dict[str, str]:

@@ -10,14 +10,14 @@ A *claim* is what several rows can report: the same arms deal (rows sharing a `d
 or the same estimate (same group, measure and area, dated to the same period). Undated
 estimates are never matched by period.
 
-Every loaded claim row carries its `origin`, `grade` and `claim` (columns.py).
+Every loaded claim row carries its `origin`, `grade` and `claim_key` (columns.py).
 """
 
 from dataclasses import dataclass
 
 import pandas as pd
 
-from . import dates, wording
+from . import columns, dates, wording
 from .distinct import each_result
 from .load import Tables
 from .prepare import actor_names
@@ -94,7 +94,7 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
     disagreement, and is left out. With `limit`, the `limit` most reported claims; the
     count of all contested claims comes second."""
     full = getattr(t, table)
-    keys = pd.Series(full["claim"].cat.codes, index=full.index)  # -1: matched with none
+    keys = full["claim_key"]  # -1: matched with none
     # only claims reported at least twice can be contested: the rest need no figures
     reported = (keys >= 0) & keys.duplicated(keep=False)
     frame = full.loc[reported, [full.columns[0], "source_id", "origin", "grade",
@@ -124,7 +124,7 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
         ).reset_index()
         b = bounds(table, rows)
         conflict = bool(b["low"].max() > b["high"].min())
-        out.append(Contest(table, full["claim"].loc[rows.index[0]],
+        out.append(Contest(table, columns.claim(table, full.loc[rows.index[0]]),
                            describe(full.loc[rows.index]), versions, conflict,
                            rows["origin"].nunique() > 1))
     return out, total

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import dates, wording
+from . import columns, dates, wording
 from .distinct import each_once, mapped
 from .evidence import Support, support
 from .load import Tables
@@ -141,7 +141,7 @@ def _arms(t: Tables) -> list[Judgment]:
     if a.empty:
         return []
     # every report as codes: a deal in order first seen, an origin, a grade in grade order
-    deal_of, deals = pd.factorize(a["deal"])
+    deal_of, _ = pd.factorize(a["deal_key"])
     grade, grade_letters = a["grade"].cat.codes.to_numpy(), a["grade"].cat.categories
     reports = pd.DataFrame({"deal": deal_of, "stage": mapped(a["status"], _STAGE).to_numpy(),
                             "origin": a["origin"].cat.codes.to_numpy(),
@@ -152,7 +152,7 @@ def _arms(t: Tables) -> list[Judgment]:
     names = actor_names(t)
 
     def judgment(deal: int, status: str, at: pd.DataFrame) -> Judgment:
-        rows = a.loc[at.index].assign(deal=deals[deal])
+        rows = a.loc[at.index]
         against = a.loc[denied.index[denied["deal"] == deal]]
         return _deal_judgment(t, names, rows.iloc[0], status, rows,
                               support("arms_sales", against) if len(against) else None)
@@ -210,7 +210,7 @@ def _deal_judgment(t, names, first, status, rows, against) -> Judgment:
     via = f" via {names[first.via]}" if isinstance(first.via, str) else ""
     text = _STAGE_PROPOSITIONS[status].format(s=names[first.supplier], r=names[first.recipient],
                                              what=what) + via + dated
-    key = f"arms_{first.deal}_{status}".replace("-", "_")
+    key = f"arms_{columns.deal(first)}_{status}".replace("-", "_")
     return Judgment(key, text, support("arms_sales", rows), against)
 
 

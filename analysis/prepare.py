@@ -79,9 +79,9 @@ def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
     reported for it. With `limit`, the `limit` deals with most reports."""
     a = t.arms_sales
     if limit:
-        a = a[_of_most(a["deal"], limit)]
-    a = a.assign(route=routes(t, a), deal=a["deal"].astype("str"),
-                 order=pd.factorize(a["deal"])[0],
+        a = a[_of_most(a["deal_key"], limit)]
+    a = a.assign(route=routes(t, a), deal=a["deal_id"].fillna(a["sale_id"]),
+                 order=pd.factorize(a["deal_key"])[0],
                  stage=a["status"].map(STATUS_ORDER.index).astype(int))
     rows = a.sort_values(["order", "stage", "event_date_first"], kind="stable")
     by_stage = ["order", "stage"]
@@ -410,7 +410,7 @@ def arms_events(t: Tables, limit: int | None = None) -> pd.DataFrame:
     """One row per dated arms report: its deal, the span its date covers, its stage.
     With `limit`, the `limit` latest."""
     a = _dated(t.arms_sales, "event_date_first", limit)
-    first_system = a.groupby("deal")["system"].transform("first")
+    first_system = a.groupby("deal_key")["system"].transform("first")
     return pd.DataFrame({
         "sale_id": a["sale_id"],
         "deal": routes(t, a) + ": " + first_system,

@@ -221,7 +221,7 @@ class Brief:
                 for status, when, figures in deal.stages)
             rows.append((deal.route, deal.system, stages,
                          self.cite.claims("arms_sales", deal.sale_ids)))
-        total = self.t.arms_sales["deal"].nunique()
+        total = self.t.arms_sales["deal_key"].nunique()
         return table(["Route", "What", "Stages reported, in order", "Sources"], rows,
                      caption="Each deal once, with every stage reported for it"
                      + _shown(len(deals), total, "deal", "most reported") + ".",

@@ -43,6 +43,19 @@ def test_reported_date_comes_from_the_source(data_dir):
                                        "reported_date"]) == {"2015-12"}
 
 
+def test_claim_rows_carry_who_claims_them_and_what_they_report(data_dir):
+    e = load_tables(data_dir).fighter_estimates.set_index("estimate_id")
+    # the attributed actor, else the publisher, else (none printed) the source's title
+    assert e["claimant"].tolist() == ["Zamir Kabulov", "Fixture Times", "Undated fixture"]
+    assert e["origin"].tolist() == ["Russia", "Fixture Times", "Undated fixture"]  # his state
+    assert e["grade"].tolist() == ["B", "B", "F"]
+    assert e["claim_key"].tolist() == [0, 1, -1]  # E003 is undated: it matches no other row
+    assert str(e["origin"].dtype) == "category"
+    a = load_tables(data_dir).arms_sales.set_index("sale_id")
+    assert a["claim_key"].tolist() == [0, -1]  # S002 has no deal_id
+    assert a["deal_key"].tolist() == [0, 1]  # S002 is a deal of its own
+
+
 def test_as_of_keeps_only_what_was_known(data_dir):
     t = load_tables(data_dir, as_of="2015-12-31")
     assert t.as_of.isoformat() == "2015-12-31"
