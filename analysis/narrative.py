@@ -87,11 +87,12 @@ def contacts_summary(t: Tables, cite: Citations) -> Markup:
     """How many contacts, over what period, the first and the latest, intermediaries
     (the first `wording.NAMED` of them, by date, and a count of the others)."""
     c = t.diplomatic_contacts
-    start = c["date_first"].dropna().sort_values(kind="stable")  # ties in table order
+    start = c["date_first"].dropna()
     if start.empty:
         return Markup("<p>No dated diplomatic contacts in this selection.</p>")
     undated = len(c) - len(start)
-    first, last = events_of(t, c.loc[[start.index[0], start.index[-1]]]).iloc
+    # the first of the earliest, the last of the latest, in table order
+    first, last = events_of(t, c.loc[[start.idxmin(), start[::-1].idxmax()]]).iloc
     parts = [
         f"<p>{wording.plural(len(start), 'dated contact')} between "
         f"{escape(dates.display(str(first['start'].year)))} and "
@@ -102,7 +103,8 @@ def contacts_summary(t: Tables, cite: Citations) -> Markup:
         f"The latest: {escape(last['topic'])} ({escape(last['when'])}, "
         f"{escape(last['place'])}){cite.claim('diplomatic_contacts', last['contact_id'])}.</p>"
     ]
-    via = c["via"].reindex(start.index).dropna()
+    by_date = start[c["via"].reindex(start.index).notna()].sort_values(kind="stable")
+    via = c["via"].reindex(by_date.index)
     if not via.empty:
         names = pd.unique(mapped(via, actor_names(t)))
         parts.append(f"<p>Intermediaries on record: "

@@ -277,7 +277,7 @@ class Brief:
                          self.cite.claims("fighter_estimates", at["estimate_id"])))
         other = e.loc[e["measure"] != measure, ["group", "measure"]]  # sorted, then taken
         others, room = len(other), max(TABLE_ROWS - len(rows), 0)
-        other = e.loc[other.sort_values(["group", "measure"]).index[:room]]
+        other = e.loc[other.sort_values(["group", "measure"]).index[:room] if room else []]
         rows += [(names[r.group], r.claimant,
                   f"{r.measure.replace('_', ' ').replace(' pct', ' (%)')}: "
                   + wording.quantity(r.qualifier, r.low, r.high)
