@@ -14,13 +14,17 @@ and what it reports.
 - `deal_key` (arms sales): a number, the same for the rows of one deal: its deal_id, else
   the row's own sale_id (a deal reported once).
 
+And per contact, its `parties`: a table of its own.
+
 The keys number things in order of first appearance. The names are categoricals, their
 categories in sorted order (sorting by one sorts by the text): a whole database repeats a
 few thousand names, and grouping by them groups integers.
 """
 
+import numpy as np
 import pandas as pd
 
+from . import lists
 from .distinct import codes, mapped
 
 CLAIMS = {"arms_sales": ("deal_id",),
@@ -48,6 +52,17 @@ def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
     if name == "arms_sales":
         frame = frame.assign(deal_key=codes(frame["deal_id"].fillna(frame["sale_id"])))
     return frame
+
+
+def parties(contacts: pd.DataFrame) -> pd.DataFrame:
+    """One row per (contact, party named in `actors`): `row`, the contact's index label,
+    and `actor`; each contact's rows together, in the table's order."""
+    found = lists.items(contacts["actors"])
+    rows, (actor, _) = found.index.to_numpy(), pd.factorize(found)
+    first, second = lists.together(rows)
+    once = np.ones(len(rows), dtype=bool)
+    once[second[actor[first] == actor[second]]] = False  # an actor listed twice
+    return pd.DataFrame({"row": rows[once], "actor": found.array[once]})
 
 
 def claim(table: str, row: pd.Series) -> str:

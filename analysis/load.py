@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import columns, dates, provenance, validate
+from . import columns, dates, lists, provenance, validate
 from .cache import cache_dir, prune, used
 from .errors import DataError
 from .params import parse_day
@@ -15,6 +15,7 @@ from .schema import CLAIM_TABLES, TABLES
 from .vocab import VAGUE_RANGES
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PARTIES = "contact_parties"
 VALIDATED_KEPT = 4
 """Datasets whose validated tables stay cached: the most recently used."""
 
@@ -60,6 +61,7 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
     day; an unknown date is left out, and counted in `excluded_undated`)."""
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
     frames = _valid_frames(data_dir)
+    parties = frames.pop(PARTIES)
     excluded = 0
     if as_of is not None:
         day = pd.Timestamp(parse_day(str(as_of)) if isinstance(as_of, str) else as_of)
@@ -71,16 +73,19 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
             frames[name] = frames[name][frames[name]["source_id"].isin(ids)]
         frames["sources"] = frames["sources"][known]
         as_of = day.date()
-    return Tables(**frames, data_dir=data_dir, as_of=as_of, excluded_undated=excluded)
+    tables = Tables(**frames, data_dir=data_dir, as_of=as_of, excluded_undated=excluded)
+    if as_of is None:  # the contacts' parties, as kept (an edition finds its own)
+        tables._derived["parties"] = parties
+    return tables
 
 
 def _valid_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
-    """The tables, validated and `_completed`. Data that passed before
-    (same files, same rules, same code) is mapped from the Arrow files kept then, not read
-    and checked again: a whole database loads in a fraction of a second. A first load
-    maps what it has just kept too, so that both see the same frames."""
+    """The tables and the contacts' parties, validated and `_completed`. Data that passed
+    before (same files, same rules, same code) is mapped from the Arrow files kept then,
+    not read and checked again: a whole database loads in a fraction of a second. A first
+    load maps what it has just kept too, so that both see the same frames."""
     key = validate.fingerprint(data_dir) + provenance.digest(
-        [Path(__file__), Path(columns.__file__)])[:16]
+        [Path(__file__), Path(columns.__file__), Path(lists.__file__)])[:16]
     passed = cache_dir("validated", key)
     if (passed / "done").is_file():
         used(passed)
@@ -92,7 +97,7 @@ def _valid_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
             _keep(frame, passed / f"{name}.arrow")
         used(passed)
         prune(passed.parent, VALIDATED_KEPT)
-    return {name: _mapped(passed / f"{name}.arrow") for name in TABLES}
+    return {name: _mapped(passed / f"{name}.arrow") for name in [*TABLES, PARTIES]}
 
 
 def _keep(frame: pd.DataFrame, path: Path) -> None:
@@ -119,8 +124,9 @@ def _mapped(path: Path) -> pd.DataFrame:
 def _completed(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The validated frames with what every load needs, computed once and kept with them:
     date spans, the documented ranges of vague quantities, each claim's reported date and
-    the `columns` derived from it."""
+    the `columns` derived from it, the contacts' parties."""
     frames = {name: _with_spans(name, frame) for name, frame in frames.items()}
+    frames[PARTIES] = columns.parties(frames["diplomatic_contacts"])
     for name, ranged in _RANGE_COLUMNS.items():
         frames[name] = _fill_vague(frames[name], *ranged)
     # a claim's reported date is its source's publication date, spans and all

@@ -7,7 +7,7 @@ so no raw table reaches a chart.
 import numpy as np
 import pandas as pd
 
-from . import dates, lists, wording
+from . import columns, dates, lists, wording
 from .distinct import codes, each_once, mapped
 from .load import Tables
 from .schema import LIST_SEPARATOR
@@ -261,32 +261,9 @@ EDGE_COLUMNS = ["a", "b", "a_name", "b_name", "pair", "contacts", "via_contacts"
 
 
 def parties(t: Tables) -> pd.DataFrame:
-    """One row per (contact, party named in `actors`): `row`, the contact's index label,
-    and `actor`; each contact's rows together, in the table's order."""
-    return t.derived("parties", lambda: _parties(t.diplomatic_contacts))
-
-
-def _parties(contacts: pd.DataFrame) -> pd.DataFrame:
-    found = lists.items(contacts["actors"])
-    rows, (actor, _) = found.index.to_numpy(), pd.factorize(found)
-    first, second = _together(rows)
-    once = np.ones(len(rows), dtype=bool)
-    once[second[actor[first] == actor[second]]] = False  # an actor listed twice
-    return pd.DataFrame({"row": rows[once], "actor": found.array[once]})
-
-
-def _together(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(first, second): the positions of every two items with the same row, first <
-    second. Each row's items are together, so these are the items `gap` apart within one
-    row, for every gap."""
-    first, second = [], []
-    for gap in range(1, len(rows)):
-        same = np.flatnonzero(rows[:-gap] == rows[gap:])
-        if not len(same):  # no row has more items than `gap`
-            break
-        first.append(same)
-        second.append(same + gap)
-    return tuple(np.concatenate([np.empty(0, int), *ends]) for ends in (first, second))
+    """`columns.parties` of the contacts, once per tables (loading takes them from the
+    validated data)."""
+    return t.derived("parties", lambda: columns.parties(t.diplomatic_contacts))
 
 
 def party_pairs(parties: pd.DataFrame) -> pd.DataFrame:
@@ -294,7 +271,7 @@ def party_pairs(parties: pd.DataFrame) -> pd.DataFrame:
     with a < b. `parties` holds each contact's rows together, as `parties` gives them."""
     row = parties["row"].to_numpy()
     actor, actors = pd.factorize(parties["actor"], sort=True)  # code order is name order
-    first, second = _together(row)
+    first, second = lists.together(row)
     a, b = np.minimum(actor[first], actor[second]), np.maximum(actor[first], actor[second])
     distinct = a != b
     return pd.DataFrame({"row": row[first][distinct],

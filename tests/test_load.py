@@ -56,6 +56,15 @@ def test_claim_rows_carry_who_claims_them_and_what_they_report(data_dir):
     assert a["deal_key"].tolist() == [0, 1]  # S002 is a deal of its own
 
 
+def test_the_contacts_parties_are_kept_with_the_data(data_dir):
+    from analysis import columns
+
+    t = load_tables(data_dir)
+    kept = t.derived("parties", lambda: None)
+    pd.testing.assert_frame_equal(kept, columns.parties(t.diplomatic_contacts))
+    assert load_tables(data_dir, as_of="2015-10-01").derived("parties", lambda: None) is None
+
+
 def test_as_of_keeps_only_what_was_known(data_dir):
     t = load_tables(data_dir, as_of="2015-12-31")
     assert t.as_of.isoformat() == "2015-12-31"
