@@ -50,7 +50,7 @@ def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
         keys[frame[CLAIMS[name][-1]].isna().to_numpy()] = -1
         frame = frame.assign(claim_key=keys)
     if name == "arms_sales":
-        frame = frame.assign(deal_key=codes(frame["deal_id"].fillna(frame["sale_id"])))
+        frame = frame.assign(deal_key=codes(deals(frame)))
     return frame
 
 
@@ -70,9 +70,9 @@ def claim(table: str, row: pd.Series) -> str:
     return "|".join(row[c] for c in CLAIMS[table])
 
 
-def deal(row) -> str:
-    """The deal an arms row reports: its deal_id, else its sale_id."""
-    return row.deal_id if isinstance(row.deal_id, str) else row.sale_id
+def deals(a: pd.DataFrame) -> pd.Series:
+    """The deal each arms row reports: its deal_id, else its own sale_id."""
+    return a["deal_id"].fillna(a["sale_id"])
 
 
 def _top_actor(actors: pd.DataFrame) -> dict[str, str]:

@@ -154,7 +154,7 @@ def _arms(t: Tables) -> list[Judgment]:
     def judgment(deal: int, status: str, at: pd.DataFrame) -> Judgment:
         rows = a.loc[at.index]
         against = a.loc[denied.index[denied["deal"] == deal]]
-        return _deal_judgment(t, names, rows.iloc[0], status, rows,
+        return _deal_judgment(names, status, rows,
                               support("arms_sales", against) if len(against) else None)
 
     chosen = []
@@ -196,9 +196,10 @@ def _scores(rows: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _deal_judgment(t, names, first, status, rows, against) -> Judgment:
+def _deal_judgment(names, status, rows, against) -> Judgment:
     """The deal at `status`, in the words of its best-graded report at that stage: the
     items that source lists (several reports of one item spell it several ways)."""
+    first = rows.iloc[0]
     at = rows[rows["status"] == status]
     at = at.sort_values(["grade", "reported_date_first"])
     told = at[at["source_id"] == at["source_id"].iloc[0]]
@@ -210,7 +211,7 @@ def _deal_judgment(t, names, first, status, rows, against) -> Judgment:
     via = f" via {names[first.via]}" if isinstance(first.via, str) else ""
     text = _STAGE_PROPOSITIONS[status].format(s=names[first.supplier], r=names[first.recipient],
                                              what=what) + via + dated
-    key = f"arms_{columns.deal(first)}_{status}".replace("-", "_")
+    key = f"arms_{columns.deals(rows).iloc[0]}_{status}".replace("-", "_")
     return Judgment(key, text, support("arms_sales", rows), against)
 
 

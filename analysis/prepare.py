@@ -80,7 +80,7 @@ def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
     a = t.arms_sales
     if limit:
         a = a[_of_most(a["deal_key"], limit)]
-    a = a.assign(route=routes(t, a), deal=a["deal_id"].fillna(a["sale_id"]),
+    a = a.assign(route=routes(t, a), deal=columns.deals(a),
                  order=pd.factorize(a["deal_key"])[0],
                  stage=a["status"].map(STATUS_ORDER.index).astype(int))
     rows = a.sort_values(["order", "stage", "event_date_first"], kind="stable")
