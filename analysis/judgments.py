@@ -24,7 +24,7 @@ from . import columns, dates, wording
 from .distinct import each_once, mapped
 from .evidence import Support, support
 from .load import Tables
-from .prepare import STATUS_ORDER, actor_names, parties, party_pairs
+from .prepare import STAGES, actor_names, parties, party_pairs
 from .vocab import LIKELIHOOD
 
 TERMS = list(LIKELIHOOD)  # weakest to strongest
@@ -40,7 +40,6 @@ RULES = [
 """The rule, in words, as the brief prints it."""
 
 MAX_JUDGMENTS = 5
-_STAGE = {status: i for i, status in enumerate(STATUS_ORDER)}
 
 
 def likelihood(evidence: Support, contradicted: bool = False) -> str:
@@ -143,12 +142,12 @@ def _arms(t: Tables) -> list[Judgment]:
     # every report as codes: a deal in order first seen, an origin, a grade in grade order
     deal_of, _ = pd.factorize(a["deal_key"])
     grade, grade_letters = a["grade"].cat.codes.to_numpy(), a["grade"].cat.categories
-    reports = pd.DataFrame({"deal": deal_of, "stage": mapped(a["status"], _STAGE).to_numpy(),
+    reports = pd.DataFrame({"deal": deal_of, "stage": mapped(a["status"], STAGES).to_numpy(),
                             "origin": a["origin"].cat.codes.to_numpy(),
                             "grade": grade, "strong": grade_letters.isin(["A", "B"])[grade]},
                            index=a.index)
-    denied = reports[reports["stage"] == _STAGE["denied"]]
-    live = reports[reports["stage"] != _STAGE["denied"]]
+    denied = reports[reports["stage"] == STAGES["denied"]]
+    live = reports[reports["stage"] != STAGES["denied"]]
     names = actor_names(t)
 
     def judgment(deal: int, status: str, at: pd.DataFrame) -> Judgment:
@@ -160,8 +159,8 @@ def _arms(t: Tables) -> list[Judgment]:
     chosen = []
     candidates = []
     for status in ("ordered", "delivered"):  # a delivery report also attests the contract
-        reached = live[live["stage"] >= _STAGE[status]]
-        at = reached[reached["deal"].isin(live.loc[live["stage"] == _STAGE[status], "deal"])]
+        reached = live[live["stage"] >= STAGES[status]]
+        at = reached[reached["deal"].isin(live.loc[live["stage"] == STAGES[status], "deal"])]
         if at.empty:
             continue
         scored = _scores(at).assign(status=status)
@@ -178,9 +177,9 @@ def _arms(t: Tables) -> list[Judgment]:
                                  ascending=[False, False, True], kind="stable").iloc[0]
         deal, status = top.name, top["status"]
         chosen.append(judgment(deal, status, live[(live["deal"] == deal)
-                                                  & (live["stage"] >= _STAGE[status])]))
+                                                  & (live["stage"] >= STAGES[status])]))
     furthest = live.groupby("deal", sort=False)["stage"].max()
-    alleged = furthest.index[furthest == _STAGE["alleged"]]
+    alleged = furthest.index[furthest == STAGES["alleged"]]
     if len(alleged):
         counts = live.loc[live["deal"].isin(alleged), "deal"].value_counts(sort=False)
         deal = counts.index[counts.to_numpy().argmax()]

@@ -10,7 +10,7 @@ from .citations import Citations
 from .distinct import mapped
 from .html import Markup, escape
 from .load import Tables
-from .prepare import STATUS_ORDER, actor_names, events_of, most_reported_routes, route_keys, routes
+from .prepare import STAGES, actor_names, events_of, most_reported_routes, route_keys, routes
 
 STAGE_WORDS = {
     "alleged": "alleged", "denied": "denied", "intended": "intended by the buyer",
@@ -28,7 +28,7 @@ def arms_summary(t: Tables, cite: Citations, limit: int | None = None) -> Markup
         return Markup("<p>No arms transfers are recorded for this selection.</p>")
     total = route_keys(t).nunique()
     a = most_reported_routes(t, limit)
-    a = a.assign(stage=a["status"].map(STATUS_ORDER.index), route=routes(t, a))
+    a = a.assign(stage=mapped(a["status"], STAGES), route=routes(t, a))
     items = []
     for route, rows in a.groupby("route", sort=False):
         live = rows[rows["status"] != "denied"]

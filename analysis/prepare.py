@@ -14,6 +14,8 @@ from .schema import LIST_SEPARATOR
 from .vocab import ARMS_STATUSES, QUALIFIER_SHAPES
 
 STATUS_ORDER = list(ARMS_STATUSES)
+STAGES = {status: i for i, status in enumerate(STATUS_ORDER)}
+"""Each arms status's place in STATUS_ORDER."""
 STAGE_FIGURES = 2
 """Figures a deal's stage lists, then a count (the default data's list at most 2)."""
 
@@ -69,7 +71,7 @@ def arms_routes(t: Tables, limit: int | None = None) -> pd.DataFrame:
         systems=("system", lambda s: ", ".join(dict.fromkeys(s))),
         sources=("source_id", lambda s: ",".join(sorted(set(s)))),
     ).reset_index()
-    out["stage"] = out["status"].map(STATUS_ORDER.index)
+    out["stage"] = out["status"].map(STAGES)
     return out.sort_values(["route", "stage"]).reset_index(drop=True)
 
 
@@ -82,7 +84,7 @@ def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
         a = a[_of_most(a["deal_key"], limit)]
     a = a.assign(route=routes(t, a), deal=columns.deals(a),
                  order=pd.factorize(a["deal_key"])[0],
-                 stage=a["status"].map(STATUS_ORDER.index).astype(int))
+                 stage=mapped(a["status"], STAGES).astype(int))
     rows = a.sort_values(["order", "stage", "event_date_first"], kind="stable")
     by_stage = ["order", "stage"]
     dated = rows[rows["event_date_first"].notna()]
