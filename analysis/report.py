@@ -129,8 +129,10 @@ class Brief:
         self.focus = list(focus or [])
         self.loaded = load_tables(data_dir, as_of)
         narrowed = narrow(self.loaded, self.focus, since)
-        self.t = replace(narrowed, **{name: frame.iloc[0:0] for name, frame in narrowed.claims()
-                                      if name not in tables})
+        left_out = {name: frame.iloc[0:0] for name, frame in narrowed.claims()
+                    if name not in tables}
+        # a copy starts its derived values afresh: the whole brief keeps those loaded with it
+        self.t = replace(narrowed, **left_out) if left_out else narrowed
         self.cite = Citations(self.t)
         self.built = datetime.now(UTC)
         self.facts: dict[str, Fact] = {}

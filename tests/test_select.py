@@ -49,3 +49,10 @@ def test_focused_brief_cites_only_what_it_shows():
     cited = set(brief.cite.numbers)
     assert cited <= set(brief.t.fighter_estimates["source_id"]) | set(
         brief.t.diplomatic_contacts["source_id"])
+
+
+def test_a_whole_brief_keeps_the_contacts_parties_loaded_with_the_data():
+    whole = Brief(title="t", marking="m")
+    assert whole.t.derived("parties", lambda: None) is not None
+    narrowed = Brief(focus=["ISIS"], title="t", marking="m")
+    assert narrowed.t.derived("parties", lambda: None) is None, "narrowed: worked out afresh"
