@@ -10,7 +10,15 @@ from .citations import Citations
 from .distinct import mapped
 from .html import Markup, escape
 from .load import Tables
-from .prepare import STAGES, actor_names, events_of, most_reported_routes, route_keys, routes
+from .prepare import (
+    STAGES,
+    actor_names,
+    events_of,
+    most_reported_routes,
+    route_keys,
+    routes,
+    worded,
+)
 
 STAGE_WORDS = {
     "alleged": "alleged", "denied": "denied", "intended": "intended by the buyer",
@@ -54,7 +62,8 @@ def arms_summary(t: Tables, cite: Citations, limit: int | None = None) -> Markup
         Markup("").join(items))
 
 
-def estimates_summary(points: pd.DataFrame, cite: Citations, measure: str) -> Markup:
+def estimates_summary(t: Tables, points: pd.DataFrame, cite: Citations,
+                      measure: str) -> Markup:
     """Per group: the latest dated estimate, and the spread of all estimates; for the
     `wording.NAMED` groups with most dated estimates, then a count of the others."""
     if points.empty:
@@ -64,7 +73,7 @@ def estimates_summary(points: pd.DataFrame, cite: Citations, measure: str) -> Ma
     shown = points[points["group"].isin(counts.index[:wording.NAMED])]
     for group, rows in shown.groupby("group", sort=True):
         rows = rows.sort_values("start")
-        latest = rows.iloc[-1]
+        latest = worded(t, rows.tail(1)).iloc[0]
         low, high = rows["low"].min(), rows["high"].max()
         claimants = rows["claimant"].nunique()
         spread = (f"{wording.plural(len(rows), 'dated estimate')} from "

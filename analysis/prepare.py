@@ -124,8 +124,9 @@ _DAY = pd.Timedelta(days=1)
 
 
 def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
-    """One row per dated estimate of `measure`: when (a span at the date's precision),
-    low/high, how the source put it, by whom."""
+    """One row per dated estimate of `measure`: its `row` label in the table, when (a span
+    at the date's precision), low/high, how the source put it, by whom. `worded` adds the
+    figure and its date in words to the points a brief shows."""
     e = t.fighter_estimates
     e = e.loc[(e["measure"] == measure) & e["as_of_date_first"].notna()
               & (e["low"].notna() | e["high"].notna()),
@@ -134,6 +135,7 @@ def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
                "low", "high", "qualifier"]]
     names = actor_names(t)
     return pd.DataFrame({
+        "row": e.index,
         "estimate_id": e["estimate_id"],
         "group": mapped(e["group"], names),
         "claimant": e["claimant"].astype("str"),
@@ -141,14 +143,21 @@ def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
         "start": e["as_of_date_first"],
         "end": e["as_of_date_last"] + _DAY,
         "mid": e["as_of_date_first"] + (e["as_of_date_last"] + _DAY - e["as_of_date_first"]) / 2,
-        "when": each_once(dates.display, e["as_of_date"]),
         "low": e["low"].fillna(e["high"]).astype("float"),
         "high": e["high"].fillna(e["low"]).astype("float"),
         "shape": mapped(e["qualifier"], {q: _SHAPES[s] for q, s in QUALIFIER_SHAPES.items()}),
         "precision": e["as_of_date_precision"],
-        "figure": wording.quantities(e["qualifier"], e["low"], e["high"]),
         "source_id": e["source_id"],
     }).reset_index(drop=True)
+
+
+def worded(t: Tables, points: pd.DataFrame) -> pd.DataFrame:
+    """`points` (rows of `estimate_points`) with the `figure` each states and `when`, in
+    words, in place of their `row`: worded for the few shown, not for a whole database."""
+    e = t.fighter_estimates.loc[points["row"]]
+    return points.drop(columns="row").assign(
+        when=each_once(dates.display, e["as_of_date"]),
+        figure=wording.quantities(e["qualifier"], e["low"], e["high"]))
 
 
 def contact_events(t: Tables, limit: int | None = None) -> pd.DataFrame:

@@ -233,7 +233,7 @@ class Brief:
     def estimates(self, measure: str = "fighters") -> Section:
         points = prepare.estimate_points(self.t, measure)
         parts = [_heading("estimates"),
-                 narrative.estimates_summary(points, self.cite, measure)]
+                 narrative.estimates_summary(self.t, points, self.cite, measure)]
         if not points.empty:
             drawn = points.nlargest(CHART_POINTS, "start", keep="first")
             caption = self.cite.sources(drawn["source_id"])
@@ -244,7 +244,8 @@ class Brief:
             if undated:
                 caption += escape(f" Not drawn: {wording.plural(undated, 'estimate')} "
                                   "whose date the sources do not give (listed below).")
-            parts.append(Figure(charts.estimate_ranges(drawn, measure), caption))
+            parts.append(Figure(charts.estimate_ranges(prepare.worded(self.t, drawn), measure),
+                                caption))
         cells = prepare.part_of_whole(self.t, "provinces_with_presence", WAFFLES)
         if not cells.empty:
             parts.append(Figure(charts.part_of_whole(cells), self.cite.sources(

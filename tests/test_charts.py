@@ -76,7 +76,7 @@ def test_arms_status_spec(t):
 
 
 def test_estimate_ranges_spec(t):
-    spec = charts.estimate_ranges(prepare.estimate_points(t)).to_dict()
+    spec = charts.estimate_ranges(prepare.worded(t, prepare.estimate_points(t))).to_dict()
     assert spec["facet"]["row"]["field"] == "group"
     marks = [layer["mark"]["type"] for layer in spec["spec"]["layer"]]
     assert marks == ["point", "rule", "rule"]

@@ -58,7 +58,7 @@ def test_arms_summary_keeps_qualifier_route_and_unknown_date(t):
 def test_estimates_summary_names_claimant_and_spread(t):
     cite = Citations(t)
     points = prepare.estimate_points(t, "fighters")
-    text = _text(narrative.estimates_summary(points, cite, "fighters"))
+    text = _text(narrative.estimates_summary(t, points, cite, "fighters"))
     assert "latest estimate 2,000–3,000 fighters (8 October 2015, according to Zamir Kabulov)" \
         in text
     assert cite.numbers == {"doc-a": 1}
@@ -68,11 +68,11 @@ def test_estimates_summary_words_one_estimate_and_one_figure(t):
     points = prepare.estimate_points(t, "fighters")
     one = points.head(1)
     assert "; the only dated estimate." in _text(
-        narrative.estimates_summary(one, Citations(t), "fighters"))
+        narrative.estimates_summary(t, one, Citations(t), "fighters"))
     one = one.assign(low=1000.0, high=1000.0)
     same = pd.concat([one, one.assign(claimant="Someone else")])
     assert "2 dated estimates from 2 claimants all give 1,000." in _text(
-        narrative.estimates_summary(same, Citations(t), "fighters"))
+        narrative.estimates_summary(t, same, Citations(t), "fighters"))
 
 
 def test_contacts_summary_counts_undated_and_intermediaries(t):
@@ -121,6 +121,6 @@ def test_estimates_summary_covers_the_most_estimated_groups(t, monkeypatch):
     monkeypatch.setattr(wording, "NAMED", 1)
     one = prepare.estimate_points(t, "fighters")
     points = pd.concat([one, one, one.assign(group="Lesser Group")])
-    text = _text(narrative.estimates_summary(points, Citations(t), "fighters"))
+    text = _text(narrative.estimates_summary(t, points, Citations(t), "fighters"))
     assert "Islamic State" in text and "Lesser Group" not in text
     assert text.endswith("and 1 other group, none estimated more often than those above.")
