@@ -56,13 +56,15 @@ def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
 
 def parties(contacts: pd.DataFrame) -> pd.DataFrame:
     """One row per (contact, party named in `actors`): `row`, the contact's index label,
-    and `actor`; each contact's rows together, in the table's order."""
+    and `actor` (categorical, as the names above); each contact's rows together, in the
+    table's order."""
     found = lists.items(contacts["actors"])
-    rows, (actor, _) = found.index.to_numpy(), pd.factorize(found)
+    rows, (actor, actors) = found.index.to_numpy(), pd.factorize(found, sort=True)
     first, second = lists.together(rows)
     once = np.ones(len(rows), dtype=bool)
     once[second[actor[first] == actor[second]]] = False  # an actor listed twice
-    return pd.DataFrame({"row": rows[once], "actor": found.array[once]})
+    return pd.DataFrame({"row": rows[once],
+                         "actor": pd.Categorical.from_codes(actor[once], actors)})
 
 
 def claim(table: str, row: pd.Series) -> str:

@@ -281,8 +281,9 @@ def party_pairs(parties: pd.DataFrame) -> pd.DataFrame:
     """Each pair of parties to the same contact, once: `row`, `a` and `b` (categorical),
     with a < b. `parties` holds each contact's rows together, as `parties` gives them."""
     row = parties["row"].to_numpy()
-    actor, actors = pd.factorize(parties["actor"], sort=True)  # code order is name order
+    actor, actors = parties["actor"].cat.codes.to_numpy(), parties["actor"].cat.categories
     first, second = lists.together(row)
+    # the categories are in name order, so are the codes
     a, b = np.minimum(actor[first], actor[second]), np.maximum(actor[first], actor[second])
     distinct = a != b
     return pd.DataFrame({"row": row[first][distinct],
@@ -303,18 +304,18 @@ def contact_graph(t: Tables, limit: int | None = None) -> tuple[pd.DataFrame, pd
     c = t.diplomatic_contacts
     if c.empty:
         return pd.DataFrame(columns=NODE_COLUMNS), pd.DataFrame(columns=EDGE_COLUMNS)
-    # Actors are codes in name order until the end: one per (contact, party), then one
-    # per contact through an intermediary.
+    # Actors are codes into `ids` (every party and intermediary, in name order) until the
+    # end: one per (contact, party), and one per contact for its intermediary (-1: none).
     long, has_via = parties(t), c["via"].notna().to_numpy()
-    actor, ids = pd.factorize(pd.concat([long["actor"], c["via"][has_via]], ignore_index=True),
-                              sort=True)
-    party, via = actor[:len(long)], np.full(len(c), -1)
-    via[has_via] = actor[len(long):]
+    named, intermediaries = pd.factorize(c["via"][has_via])
+    ids = long["actor"].cat.categories.union(intermediaries)
+    party, via = _coded(long["actor"], ids), np.full(len(c), -1)
+    via[has_via] = ids.get_indexer(intermediaries)[named]
+    as_intermediary = np.bincount(via[has_via], minlength=len(ids))
     via = via[c.index.get_indexer(long["row"])]  # each party's contact's intermediary
     rows = long["row"].to_numpy()
     # contacts per actor: as a party (once per contact), as an intermediary, and as both
     as_party = np.bincount(party, minlength=len(ids))
-    as_intermediary = np.bincount(actor[len(long):], minlength=len(ids))
     contacts = as_party + as_intermediary - np.bincount(party[party == via], minlength=len(ids))
     # links: every pair of parties of a direct contact; party - intermediary otherwise
     pairs = party_pairs(long[via < 0])

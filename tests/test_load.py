@@ -62,6 +62,8 @@ def test_the_contacts_parties_are_kept_with_the_data(data_dir):
     t = load_tables(data_dir)
     kept = t.derived("parties", lambda: None)
     pd.testing.assert_frame_equal(kept, columns.parties(t.diplomatic_contacts))
+    names = kept["actor"].cat.categories
+    assert list(names) == sorted(names), "codes in name order"
     assert load_tables(data_dir, as_of="2015-10-01").derived("parties", lambda: None) is None
 
 
