@@ -13,6 +13,8 @@ and what it reports.
   as_of_date. -1 when the last of those is missing: such a row matches none.
 - `deal_key` (arms sales): a number, the same for the rows of one deal: its deal_id, else
   the row's own sale_id (a deal reported once).
+- `route_key` (arms sales): a number, the same for the rows of one route: supplier,
+  recipient and intermediary.
 
 And per contact, its `parties`: a table of its own.
 
@@ -50,7 +52,8 @@ def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
         keys[frame[CLAIMS[name][-1]].isna().to_numpy()] = -1
         frame = frame.assign(claim_key=keys)
     if name == "arms_sales":
-        frame = frame.assign(deal_key=codes(deals(frame)))
+        frame = frame.assign(deal_key=codes(deals(frame)),
+                             route_key=codes(frame["supplier"], frame["recipient"], frame["via"]))
     return frame
 
 

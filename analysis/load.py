@@ -30,7 +30,8 @@ class Tables:
     """The curated tables. Every partial-date column `x` comes with `x_precision`,
     `x_first` and `x_last` (the first and last day it covers); claim tables carry
     `reported_date` (their source's publication date, with the same companions) and the
-    `columns` derived from each row: claimant, origin, grade, claim_key, deal_key."""
+    `columns` derived from each row: claimant, origin, grade, claim_key, deal_key,
+    route_key."""
 
     sources: pd.DataFrame
     actors: pd.DataFrame

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import columns, dates, lists, wording
-from .distinct import codes, each_once, mapped
+from .distinct import each_once, mapped
 from .load import Tables
 from .schema import LIST_SEPARATOR
 from .vocab import ARMS_STATUSES, QUALIFIER_SHAPES
@@ -42,19 +42,11 @@ def routes(t: Tables, a: pd.DataFrame) -> pd.Series:
                      index=a.index, dtype="str")
 
 
-def route_keys(t: Tables) -> pd.Series:
-    """A number per arms row, the same for rows of one route: routes counted and ranked
-    without wording a route for every row of a database."""
-    a = t.arms_sales
-    return t.derived("route_keys", lambda: pd.Series(
-        codes(a["supplier"], a["recipient"], a["via"]), index=a.index))
-
-
 def most_reported_routes(t: Tables, limit: int | None) -> pd.DataFrame:
     """The arms rows of the `limit` routes with most reports (all rows without `limit`)."""
     if not limit:
         return t.arms_sales
-    return t.arms_sales[_of_most(route_keys(t), limit)]
+    return t.arms_sales[_of_most(t.arms_sales["route_key"], limit)]
 
 
 def arms_routes(t: Tables, limit: int | None = None) -> pd.DataFrame:

@@ -54,6 +54,7 @@ def test_claim_rows_carry_who_claims_them_and_what_they_report(data_dir):
     a = load_tables(data_dir).arms_sales.set_index("sale_id")
     assert a["claim_key"].tolist() == [0, -1]  # S002 has no deal_id
     assert a["deal_key"].tolist() == [0, 1]  # S002 is a deal of its own
+    assert a["route_key"].tolist() == [0, 1]  # the same parties, one through Tajikistan
 
 
 def test_the_contacts_parties_are_kept_with_the_data(data_dir):
