@@ -33,7 +33,7 @@ def arms_summary(t: Tables, cite: Citations, limit: int | None = None) -> Markup
     a = t.arms_sales
     if a.empty:
         return Markup("<p>No arms transfers are recorded for this selection.</p>")
-    total = t.arms_sales["route_key"].nunique()
+    total = a["route_key"].nunique()
     a = most_reported_routes(t, limit)
     a = a.assign(stage=mapped(a["status"], STAGES), route=routes(t, a))
     items = []

@@ -198,8 +198,7 @@ class Brief:
         """Routes, stages and deals; with `timeline`, each deal's dated reports too."""
         a = self.t.arms_sales
         self.facts.update(arms_reports=Fact(wording.plural(len(a), "report")),
-                          arms_routes=Fact(wording.plural(self.t.arms_sales["route_key"].nunique(),
-                                                          "route")))
+                          arms_routes=Fact(wording.plural(a["route_key"].nunique(), "route")))
         parts = [_heading("arms"), narrative.arms_summary(self.t, self.cite, SUMMARY_ROUTES)]
         if not a.empty:
             routes = prepare.arms_routes(self.t, CHART_ROUTES)
