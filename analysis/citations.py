@@ -9,6 +9,7 @@ from that source (the endnotes, in HTML and PDF alike).
 import functools
 import html
 
+import numpy as np
 import pandas as pd
 
 from . import dates, wording
@@ -22,8 +23,7 @@ class Citations:
         self._sources = t.sources.set_index("source_id")
         self._names = actor_names(t)
         self._frames = dict(t.claims())
-        self._rows: dict[str, dict] = {}  # table -> {row id: provenance}, filled as cited
-        self._ids: dict[str, pd.Index] = {}
+        self._rows: dict[str, dict] = {}  # table -> {row label: provenance}, filled as cited
         self.numbers: dict[str, int] = {}
         self.quoted: dict[str, dict[str, str]] = {}  # source id -> {quote: attribution}
         self._markers = 0
@@ -34,15 +34,16 @@ class Citations:
             self.quoted[source_id] = {}
         return self.numbers[source_id]
 
-    def claims(self, table: str, row_ids) -> Markup:
-        """Markers for claim rows: one per source, its quotes on hover/focus. Beyond
-        `ROWS_CITED` rows, those of the fewest sources (`_sparing`) and a count of the
-        others."""
-        row_ids = pd.unique(pd.Series(row_ids, dtype="str"))  # each once, in order
+    def claims(self, table: str, rows) -> Markup:
+        """Markers for claim rows of `table`, given by their labels in the brief's table
+        (not their ids: a table of a whole database has a million of those to look up): one
+        marker per source, its quotes on hover/focus. Beyond `ROWS_CITED` rows, those of the
+        fewest sources (`_sparing`) and a count of the others."""
+        rows = pd.unique(np.asarray(rows, dtype="int64"))  # each once, in order
         by_source: dict[str, list[dict]] = {}
-        cited = row_ids if len(row_ids) <= ROWS_CITED else self._sparing(table, row_ids)
-        for row_id in cited:
-            row = self._row(table, row_id)
+        cited = rows if len(rows) <= ROWS_CITED else self._sparing(table, rows)
+        for label in cited:
+            row = self._row(table, label)
             by_source.setdefault(row["source_id"], []).append(row)
         markers = []
         for source_id, group in by_source.items():
@@ -60,42 +61,35 @@ class Citations:
             markers.append(
                 f'<span class="cite"><a href="#source-{n}" aria-describedby="{key}">{n}</a>'
                 f'<span class="note" role="tooltip" id="{key}">{html.escape(text)}</span></span>')
-        more = len(row_ids) - ROWS_CITED
+        more = len(rows) - ROWS_CITED
         if more > 0:
             markers.append(f'<span class="cite-more">+{wording.plural(more, "more report")}</span>')
         return Markup("<wbr>".join(markers))  # a long run of markers may wrap
 
-    def _sparing(self, table: str, row_ids: list) -> list:
+    def _sparing(self, table: str, rows: np.ndarray) -> np.ndarray:
         """`ROWS_CITED` of the rows, in their order, from as few sources as may be: rows of
         sources the brief already cites first, then those of the sources most of the rows
         come from. A table of a whole database then cites tens of sources, not hundreds."""
-        frame = self._frames[table]
-        at = self._index(table).get_indexer(row_ids)
-        sources = frame["source_id"].iloc[at].reset_index(drop=True)
+        sources = self._frames[table]["source_id"].loc[rows].reset_index(drop=True)
         order = pd.DataFrame({"new": ~sources.isin(self.numbers),
                               "uses": -sources.map(sources.value_counts())})
         chosen = order.sort_values(["new", "uses"], kind="stable").index[:ROWS_CITED]
-        return [row_ids[i] for i in sorted(chosen)]
+        return rows[np.sort(chosen)]
 
-    def _index(self, table: str) -> pd.Index:
-        if table not in self._ids:
-            self._ids[table] = pd.Index(self._frames[table].iloc[:, 0])
-        return self._ids[table]
-
-    def _row(self, table: str, row_id) -> dict:
+    def _row(self, table: str, label: int) -> dict:
         """A claim row's provenance (missing values as None), looked up when first cited:
         a brief cites a few hundred rows of tables that may hold millions."""
         rows = self._rows.setdefault(table, {})
-        if row_id not in rows:
+        if label not in rows:
             frame = self._frames[table]
-            at = self._index(table).get_loc(row_id)
+            at = frame.index.get_loc(label)
             values = [frame[k].iat[at] for k in PROVENANCE]
-            rows[row_id] = {k: (None if pd.isna(v) else v)
-                            for k, v in zip(PROVENANCE, values, strict=True)}
-        return rows[row_id]
+            rows[label] = {k: (None if pd.isna(v) else v)
+                           for k, v in zip(PROVENANCE, values, strict=True)}
+        return rows[label]
 
-    def claim(self, table: str, row_id) -> Markup:
-        return self.claims(table, [row_id])
+    def claim(self, table: str, label: int) -> Markup:
+        return self.claims(table, [label])
 
     def sources(self, source_ids, limit: int = 30) -> Markup:
         """A chart's source line: 'Sources: 1, 4, 7.' linked to the entries; beyond

@@ -30,7 +30,7 @@ class Support:
     """The evidence behind a claim: its rows and what they add up to."""
 
     table: str
-    row_ids: tuple[str, ...]
+    rows: tuple[int, ...]  # their labels in the table (what citations take)
     reports: int
     origins: tuple[str, ...]
     grades: tuple[str, ...]  # distinct grades, best first
@@ -53,7 +53,7 @@ def support(table: str, frame: pd.DataFrame) -> Support:
     """The support that `frame`'s rows (all from claim table `table`) give a claim."""
     found = sorted(set(frame["grade"].dropna()), key=GRADES.index)
     strong = frame.loc[frame["grade"].isin(["A", "B"]), "origin"].nunique()
-    return Support(table, tuple(frame.iloc[:, 0]), len(frame),
+    return Support(table, tuple(frame.index), len(frame),
                    tuple(dict.fromkeys(frame["origin"])), tuple(found), strong)
 
 
@@ -82,7 +82,7 @@ class Contest:
     table: str
     key: str
     what: str  # the claim in words ('Russia → Pakistan: Mi-35 helicopters')
-    versions: pd.DataFrame  # one row per distinct figure: figure, row_ids, origins, grades
+    versions: pd.DataFrame  # one row per distinct figure: figure, rows, origins, grades
     conflict: bool  # True when some versions cannot both be right (ranges do not overlap)
     between_origins: bool  # False when one origin's figure is relayed differently
 
@@ -97,8 +97,7 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
     keys = full["claim_key"]  # -1: matched with none
     # only claims reported at least twice can be contested: the rest need no figures
     reported = (keys >= 0) & keys.duplicated(keep=False)
-    frame = full.loc[reported, [full.columns[0], "source_id", "origin", "grade",
-                                *_VALUE_COLUMNS[table]]]
+    frame = full.loc[reported, ["source_id", "origin", "grade", *_VALUE_COLUMNS[table]]]
     frame = frame.assign(key=keys[reported], figure=figures(table, frame))
     frame = frame.dropna(subset=["figure"])
     spread = frame.groupby("key", sort=False).agg(figures=("figure", "nunique"),
@@ -116,9 +115,8 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
         if rows["figure"].nunique() < 2 or (rows["source_id"].nunique() < 2
                                             and rows["origin"].nunique() < 2):
             continue
-        ids = rows.columns[0]
-        versions = rows.groupby("figure", sort=False).agg(
-            row_ids=(ids, tuple), origins=("origin", lambda s: tuple(dict.fromkeys(s))),
+        versions = rows.assign(row=rows.index).groupby("figure", sort=False).agg(
+            rows=("row", tuple), origins=("origin", lambda s: tuple(dict.fromkeys(s))),
             grades=("grade", lambda s: tuple(sorted(set(s), key=GRADES.index))),
             sources=("source_id", "nunique"),
         ).reset_index()
@@ -135,7 +133,7 @@ class Attribution:
     """One figure credited to different claimants."""
 
     what: str  # '3,000 Islamic State fighters'
-    rows: pd.DataFrame  # claimant, figure, when, source_id, grade, estimate_id
+    rows: pd.DataFrame  # row (its label), estimate_id, claimant, figure, when, source_id, grade
 
 
 def disputed_attributions(t: Tables, measure: str = "fighters", limit: int | None = None
@@ -172,7 +170,7 @@ def disputed_attributions(t: Tables, measure: str = "fighters", limit: int | Non
 def _attribution(rows: pd.DataFrame, what: str) -> Attribution:
     rows = rows.sort_values(["as_of_date_first", "reported_date_first"], na_position="last")
     shown = pd.DataFrame({
-        "estimate_id": rows["estimate_id"], "origin": rows["origin"],
+        "row": rows.index, "estimate_id": rows["estimate_id"], "origin": rows["origin"],
         "claimant": rows["claimant"], "figure": rows["figure"],
         "when": rows["as_of_date"].map(dates.display), "source_id": rows["source_id"],
         "grade": rows["grade"]})

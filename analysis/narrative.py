@@ -49,11 +49,11 @@ def arms_summary(t: Tables, cite: Citations, limit: int | None = None) -> Markup
         if len(top) > wording.NAMED:
             what += f"; and {len(top) - wording.NAMED:,} more"
         line = Markup("<strong>{}</strong>: furthest stage reported <em>{}</em> — {}{}").format(
-            route, STAGE_WORDS[furthest], what, cite.claims("arms_sales", top["sale_id"]))
+            route, STAGE_WORDS[furthest], what, cite.claims("arms_sales", top.index))
         denied = rows[rows["status"] == "denied"]
         if len(denied):
             line += Markup("; a denial is also on record{}").format(
-                cite.claims("arms_sales", denied["sale_id"]))
+                cite.claims("arms_sales", denied.index))
         items.append(Markup("<li>{}.</li>").format(line))
     shown = "" if len(items) == total else f" (the {len(items)} with most reports)"
     return Markup("<p>{} on {}{}:</p><ul class=\"findings\">{}</ul>").format(
@@ -72,7 +72,7 @@ def estimates_summary(t: Tables, points: pd.DataFrame, cite: Citations,
     shown = points[points["group"].isin(counts.index[:wording.NAMED])]
     for group, rows in shown.groupby("group", sort=True):
         rows = rows.sort_values("start")
-        latest = worded(t, rows.tail(1)).iloc[0]
+        latest, label = worded(t, rows.tail(1)).iloc[0], rows["row"].iloc[-1]
         low, high = rows["low"].min(), rows["high"].max()
         claimants = rows["claimant"].nunique()
         spread = (f"{wording.plural(len(rows), 'dated estimate')} from "
@@ -83,7 +83,7 @@ def estimates_summary(t: Tables, points: pd.DataFrame, cite: Citations,
             f"<li><strong>{escape(group)}</strong>: latest estimate "
             f"{escape(latest['figure'])} {escape(measure)} ({escape(latest['when'])}, "
             f"according to {escape(latest['claimant'])})"
-            f"{cite.claim('fighter_estimates', latest['estimate_id'])}; "
+            f"{cite.claim('fighter_estimates', label)}; "
             f"{'the only dated estimate' if len(rows) == 1 else spread}.</li>")
     if len(counts) > wording.NAMED:
         others = wording.plural(len(counts) - wording.NAMED, "other group")
@@ -100,16 +100,17 @@ def contacts_summary(t: Tables, cite: Citations) -> Markup:
         return Markup("<p>No dated diplomatic contacts in this selection.</p>")
     undated = len(c) - len(start)
     # the first of the earliest, the last of the latest, in table order
-    first, last = events_of(t, c.loc[[start.idxmin(), start[::-1].idxmax()]]).iloc
+    ends = [start.idxmin(), start[::-1].idxmax()]
+    first, last = events_of(t, c.loc[ends]).iloc
     parts = [
         f"<p>{wording.plural(len(start), 'dated contact')} between "
         f"{escape(dates.display(str(first['start'].year)))} and "
         f"{escape(str(last['start'].year))}"
         + (f" (and {wording.plural(undated, 'undated one')})" if undated else "") + ". "
         f"The earliest: {escape(first['topic'])} ({escape(first['when'])}, "
-        f"{escape(first['place'])}){cite.claim('diplomatic_contacts', first['contact_id'])}. "
+        f"{escape(first['place'])}){cite.claim('diplomatic_contacts', ends[0])}. "
         f"The latest: {escape(last['topic'])} ({escape(last['when'])}, "
-        f"{escape(last['place'])}){cite.claim('diplomatic_contacts', last['contact_id'])}.</p>"
+        f"{escape(last['place'])}){cite.claim('diplomatic_contacts', ends[1])}.</p>"
     ]
     by_date = start[c["via"].reindex(start.index).notna()].sort_values(kind="stable")
     via = c["via"].reindex(by_date.index)
@@ -117,6 +118,6 @@ def contacts_summary(t: Tables, cite: Citations) -> Markup:
         names = pd.unique(mapped(via, actor_names(t)))
         parts.append(f"<p>Intermediaries on record: "
                      f"{escape(wording.series(list(names), wording.NAMED))}"
-                     f"{cite.claims('diplomatic_contacts', c['contact_id'].reindex(via.index))}"
+                     f"{cite.claims('diplomatic_contacts', via.index)}"
                      ".</p>")
     return Markup("".join(parts))

@@ -70,11 +70,12 @@ def arms_routes(t: Tables, limit: int | None = None) -> pd.DataFrame:
 def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
     """One row per deal (rows sharing a deal_id; otherwise a row is its own deal), with
     the stages reports place it at, in order: each stage's earliest date and the figures
-    reported for it. With `limit`, the `limit` deals with most reports."""
+    reported for it, and its reports' `rows` (labels). With `limit`, the `limit` deals with
+    most reports."""
     a = t.arms_sales
     if limit:
         a = a[_of_most(a["deal_key"], limit)]
-    a = a.assign(route=routes(t, a), deal=columns.deals(a),
+    a = a.assign(route=routes(t, a), deal=columns.deals(a), row=a.index,
                  order=pd.factorize(a["deal_key"])[0],
                  stage=mapped(a["status"], STAGES).astype(int))
     rows = a.sort_values(["order", "stage", "event_date_first"], kind="stable")
@@ -105,7 +106,7 @@ def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
         "deal": grouped["deal"].first(), "route": grouped["route"].first(),
         "system": top["system"], "stages": stages["stage"].groupby(level="order").agg(list),
         "furthest": top["status"], "first": grouped["event_date_first"].min(),
-        "sale_ids": grouped["sale_id"].agg(list),
+        "rows": grouped["row"].agg(list),
     })
     return out.sort_values(["route", "first"], na_position="last").reset_index(drop=True)
 

@@ -171,7 +171,7 @@ class Brief:
         found = judgments.key_judgments(self.t)
         items = []
         for j in found:
-            cites = self.cite.claims(j.evidence.table, j.evidence.row_ids)
+            cites = self.cite.claims(j.evidence.table, j.evidence.rows)
             self.facts[j.key] = Fact(j.proposition, cites)
             self.facts[f"{j.key}_likelihood"] = Fact(j.term)
             items.append(Markup(
@@ -221,7 +221,7 @@ class Brief:
                     + (f" ({'; '.join(figures)})" if figures else ""))
                 for status, when, figures in deal.stages)
             rows.append((deal.route, deal.system, stages,
-                         self.cite.claims("arms_sales", deal.sale_ids)))
+                         self.cite.claims("arms_sales", deal.rows)))
         total = self.t.arms_sales["deal_key"].nunique()
         return table(["Route", "What", "Stages reported, in order", "Sources"], rows,
                      caption="Each deal once, with every stage reported for it"
@@ -260,9 +260,8 @@ class Brief:
         e = self.t.fighter_estimates
         names = prepare.actor_names(self.t)
         rows = []
-        this = e.loc[e["measure"] == measure, ["estimate_id", "group", "area", "qualifier",
-                                               "low", "high", "as_of_date", "as_of_date_first",
-                                               "source_id", "claimant"]]
+        this = e.loc[e["measure"] == measure, ["group", "area", "qualifier", "low", "high",
+                                               "as_of_date", "as_of_date_first", "claimant"]]
         pairs = this.groupby(["group", "claimant"]).size()
         top = pairs.nlargest(TABLE_ROWS, keep="first").index
         this = this[pd.MultiIndex.from_frame(this[["group", "claimant"]]).isin(top)]
@@ -276,7 +275,7 @@ class Brief:
                 + (f", {r.area}" if r.area != "Afghanistan" else "")
                 for r in at.itertuples()) + (f"; and {more:,} more" if more > 0 else "")
             rows.append((names[group], who, figures,
-                         self.cite.claims("fighter_estimates", at["estimate_id"])))
+                         self.cite.claims("fighter_estimates", at.index)))
         other = e.loc[e["measure"] != measure, ["group", "measure"]]  # sorted, then taken
         others, room = len(other), max(TABLE_ROWS - len(rows), 0)
         other = e.loc[other.sort_values(["group", "measure"]).index[:room] if room else []]
@@ -286,7 +285,7 @@ class Brief:
                   + (f" of {r.out_of}" if pd.notna(r.out_of) else "")
                   + (f" ({dates.display(r.as_of_date)})" if isinstance(r.as_of_date, str)
                      else "") + (f", {r.area}" if r.area != "Afghanistan" else ""),
-                  self.cite.claim("fighter_estimates", r.estimate_id))
+                  self.cite.claim("fighter_estimates", r.Index))
                  for r in other.itertuples()]
         return table(["Group", "Claimed by", "Figures (as of)", "Sources"], rows,
                      caption=f"Estimates of {measure} by who made them"
@@ -326,7 +325,7 @@ class Brief:
             + (f", via {names[r.via]}" if isinstance(r.via, str) else ""),
             f"{r.kind}" + ("" if r.status == "occurred" else f" ({r.status})"),
             r.topic + (f" ({r.place})" if isinstance(r.place, str) else ""),
-            self.cite.claim("diplomatic_contacts", r.contact_id),
+            self.cite.claim("diplomatic_contacts", r.Index),
         ) for r in c.itertuples()]
         return table(["When", "Parties", "Kind", "What (where)", "Source"], rows,
                      caption=("Every contact" if total == len(c) else "Contacts")
@@ -360,15 +359,14 @@ class Brief:
                 continue
             total = len(frame)
             frame = frame.head(EVIDENCE_ROWS)
-            ids = frame.iloc[:, 0]
             what = prepare.describe(self.t, name, frame)
             who, grade = frame["claimant"], frame["grade"]
             rows = [(row_id, text, Markup("“{}”{}").format(quote, f" ({gloss})"
                                                            if isinstance(gloss, str) else ""),
-                     f"{by}; grade {g}, credibility {cred}", self.cite.claim(name, row_id))
-                    for row_id, text, quote, gloss, by, g, cred in zip(
-                        ids, what, frame["quote"], frame["quote_gloss"], who, grade,
-                        frame["credibility"], strict=True)]
+                     f"{by}; grade {g}, credibility {cred}", self.cite.claim(name, label))
+                    for label, row_id, text, quote, gloss, by, g, cred in zip(
+                        frame.index, frame.iloc[:, 0], what, frame["quote"],
+                        frame["quote_gloss"], who, grade, frame["credibility"], strict=True)]
             parts.append(table(["Row", "Report", "In the source's words", "Claimed by",
                                 "Source"], rows,
                                caption=f"{name.replace('_', ' ').capitalize()}: every row"
@@ -391,7 +389,7 @@ class Brief:
         for a in disputed:
             rows = [(r.origin + ("" if r.claimant == r.origin else f" ({r.claimant})"),
                      r.figure, r.when, r.grade,
-                     self.cite.claim("fighter_estimates", r.estimate_id))
+                     self.cite.claim("fighter_estimates", r.row))
                     for r in a.rows.itertuples()]
             blocks.append(table(
                 ["Credited to", "Figure as reported", "As of", "Grade", "Source"], rows,
@@ -420,16 +418,13 @@ class Brief:
                 f"in {r['area']}, {dates.display(r['as_of_date'])}")
 
     def _contest_table(self, c, table_name: str, detail: str) -> Markup:
-        reports = c.versions["row_ids"].map(len)  # the most reported figures, in their order
+        reports = c.versions["rows"].map(len)  # the most reported figures, in their order
         versions = c.versions.loc[sorted(reports.sort_values(
             ascending=False, kind="stable").index[:TABLE_ROWS])]
-        frame = getattr(self.t, table_name)
-        ids = [i for v in versions.itertuples() for i in v.row_ids]
-        frame = frame[frame.iloc[:, 0].isin(ids)]
-        frame = frame.set_index(frame.columns[0])
-        rows = [(v.figure, wording.listed(list(dict.fromkeys(frame.loc[list(v.row_ids), detail]))),
+        details = getattr(self.t, table_name)[detail]
+        rows = [(v.figure, wording.listed(list(dict.fromkeys(details.loc[list(v.rows)]))),
                  wording.listed(v.origins), ", ".join(v.grades),
-                 self.cite.claims(table_name, v.row_ids))
+                 self.cite.claims(table_name, v.rows))
                 for v in versions.itertuples()]
         verdict = ("the figures cannot all be right" if c.conflict else "the figures differ")
         who = "between origins" if c.between_origins else "in relays of one origin"
@@ -453,9 +448,10 @@ class Brief:
                 listed = frame[frame.iloc[:, 0].isin(by_table.get(name, []))]
                 count[kind] += len(listed)
                 listed = listed.head(TABLE_ROWS - len(rows))  # only the rows shown are worded
-                rows += [(kind, row_id, what, self.cite.claim(name, row_id)) for row_id, what
-                         in zip(listed.iloc[:, 0], prepare.describe(self.t, name, listed),
-                                strict=True)]
+                rows += [(kind, row_id, what, self.cite.claim(name, label))
+                         for label, row_id, what in zip(
+                             listed.index, listed.iloc[:, 0],
+                             prepare.describe(self.t, name, listed), strict=True)]
         removed = sum(len(ids) for ids in found.removed.values())
         prev = found.previous
         when = dates.display(prev.get("edition")) if prev.get("edition") else "an earlier day"

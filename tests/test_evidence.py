@@ -180,7 +180,9 @@ def test_same_deal_with_different_quantities_is_contested(tables):
                            sale("S3", "daily", "exact", 4, 4)])
     [c] = arms_contests(t)
     assert (c.key, c.what, c.between_origins) == ("pak-mi35", "the claim", True)
-    assert dict(zip(c.versions["figure"], c.versions["row_ids"], strict=True)) == {
+    sale_ids = t.arms_sales["sale_id"]
+    assert {figure: tuple(sale_ids[list(rows)]) for figure, rows in zip(
+        c.versions["figure"], c.versions["rows"], strict=True)} == {
         "as many as 20": ("S1",), "4": ("S2", "S3")}
     assert c.versions.set_index("figure").loc["4", "origins"] == ("Wire", "Daily")
 

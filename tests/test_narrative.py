@@ -93,7 +93,7 @@ def test_a_citation_of_many_rows_cites_a_few_and_counts_the_rest(t, monkeypatch)
 
     monkeypatch.setattr(citations, "ROWS_CITED", 2)
     cite = Citations(t)
-    ids = list(t.fighter_estimates["estimate_id"])
+    ids = list(t.fighter_estimates.index)
     marked = str(cite.claims("fighter_estimates", ids + ids[:1]))  # a repeat counts once
     quoted = [q for quotes in cite.quoted.values() for q in quotes]
     assert sorted(quoted) == sorted(t.fighter_estimates["quote"].head(2))
@@ -105,16 +105,23 @@ def test_a_citation_of_many_rows_cites_as_few_sources_as_it_can(t, monkeypatch):
     from analysis import citations
 
     monkeypatch.setattr(citations, "ROWS_CITED", 1)
+    e001, e002, e003 = _labels(t.fighter_estimates, "E001", "E002", "E003")
+    [s002] = _labels(t.arms_sales, "S002")
     cite = Citations(t)  # estimates: E001 and E002 from doc-a, E003 from doc-b
-    cite.claims("fighter_estimates", ["E001", "E002", "E003"])
+    cite.claims("fighter_estimates", [e001, e002, e003])
     assert list(cite.numbers) == ["doc-a"]  # the source most of the rows come from
-    cite.claim("arms_sales", "S002")  # now doc-b is cited too
-    cite.claims("fighter_estimates", ["E003", "E001"])
+    cite.claim("arms_sales", s002)  # now doc-b is cited too
+    cite.claims("fighter_estimates", [e003, e001])
     assert list(cite.numbers) == ["doc-a", "doc-b"]
     cite = Citations(t)
-    cite.claim("arms_sales", "S002")
-    cite.claims("fighter_estimates", ["E001", "E002", "E003"])  # doc-b is already cited
+    cite.claim("arms_sales", s002)
+    cite.claims("fighter_estimates", [e001, e002, e003])  # doc-b is already cited
     assert list(cite.numbers) == ["doc-b"]
+
+
+def _labels(frame, *ids):
+    """The labels of the rows with these ids (what citations take)."""
+    return [frame.index[frame.iloc[:, 0] == i][0] for i in ids]
 
 
 def test_estimates_summary_covers_the_most_estimated_groups(t, monkeypatch):
