@@ -15,6 +15,8 @@ and what it reports.
   the row's own sale_id (a deal reported once).
 - `route_key` (arms sales): a number, the same for the rows of one route: supplier,
   recipient and intermediary.
+- `party_set` (diplomatic contacts): the parties' ids, sorted ('russia;taliban'), the same
+  for every contact between the same parties.
 
 And per contact, its `parties`: a table of its own.
 
@@ -27,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from . import lists
-from .distinct import codes, mapped
+from .distinct import codes, each_result, mapped
 
 CLAIMS = {"arms_sales": ("deal_id",),
           "fighter_estimates": ("group", "measure", "area", "as_of_date")}
@@ -54,7 +56,14 @@ def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
     if name == "arms_sales":
         frame = frame.assign(deal_key=codes(deals(frame)),
                              route_key=codes(frame["supplier"], frame["recipient"], frame["via"]))
+    if name == "diplomatic_contacts":
+        frame = frame.assign(party_set=each_result(_party_set, frame["actors"]))
     return frame
+
+
+def _party_set(actors: str) -> str:
+    separator = lists.LIST_SEPARATOR
+    return separator.join(sorted({a.strip() for a in actors.split(separator)}))
 
 
 def parties(contacts: pd.DataFrame) -> pd.DataFrame:

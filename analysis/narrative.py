@@ -14,6 +14,7 @@ from .prepare import (
     STAGES,
     actor_names,
     events_of,
+    most_estimated,
     most_reported_routes,
     routes,
     worded,
@@ -68,9 +69,9 @@ def estimates_summary(t: Tables, points: pd.DataFrame, cite: Citations,
     if points.empty:
         return Markup(f"<p>No dated estimates of {escape(measure)} in this selection.</p>")
     items = []
-    counts = points["group"].value_counts()  # the most estimated groups, in name order
-    shown = points[points["group"].isin(counts.index[:wording.NAMED])]
-    for group, rows in shown.groupby("group", sort=True):
+    groups = points["group"].nunique()
+    # the most estimated groups, in name order
+    for group, rows in most_estimated(points, wording.NAMED).groupby("group", sort=True):
         rows = rows.sort_values("start")
         latest, label = worded(t, rows.tail(1)).iloc[0], rows["row"].iloc[-1]
         low, high = rows["low"].min(), rows["high"].max()
@@ -85,8 +86,8 @@ def estimates_summary(t: Tables, points: pd.DataFrame, cite: Citations,
             f"according to {escape(latest['claimant'])})"
             f"{cite.claim('fighter_estimates', label)}; "
             f"{'the only dated estimate' if len(rows) == 1 else spread}.</li>")
-    if len(counts) > wording.NAMED:
-        others = wording.plural(len(counts) - wording.NAMED, "other group")
+    if groups > wording.NAMED:
+        others = wording.plural(groups - wording.NAMED, "other group")
         items.append(f"<li>and {others}, none estimated more often than those above.</li>")
     return Markup(f"<ul class=\"findings\">{''.join(items)}</ul>")
 

@@ -144,6 +144,11 @@ def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def most_estimated(points: pd.DataFrame, groups: int) -> pd.DataFrame:
+    """The `points` (of `estimate_points`) of the `groups` groups with most of them."""
+    return points[points["group"].isin(points["group"].value_counts().index[:groups])]
+
+
 def worded(t: Tables, points: pd.DataFrame) -> pd.DataFrame:
     """`points` (rows of `estimate_points`) with the `figure` each states and `when`, in
     words, in place of their `row`: worded for the few shown, not for a whole database."""
@@ -153,10 +158,15 @@ def worded(t: Tables, points: pd.DataFrame) -> pd.DataFrame:
         figure=wording.quantities(e["qualifier"], e["low"], e["high"]))
 
 
-def contact_events(t: Tables, limit: int | None = None) -> pd.DataFrame:
+def contact_events(t: Tables, limit: int | None = None, sets: int | None = None
+                   ) -> pd.DataFrame:
     """One row per dated contact: its span, the parties, kind, status, place, topic.
-    With `limit`, the `limit` latest."""
-    return events_of(t, _dated(t.diplomatic_contacts, "date_first", limit))
+    With `sets`, only the contacts of the `sets` sets of parties with most dated contacts;
+    with `limit`, the `limit` latest."""
+    c = t.diplomatic_contacts
+    if sets:
+        c = c[_of_most(c["party_set"].where(c["date_first"].notna()), sets)]
+    return events_of(t, _dated(c, "date_first", limit))
 
 
 def events_of(t: Tables, c: pd.DataFrame) -> pd.DataFrame:
@@ -388,10 +398,15 @@ def describe(t: Tables, table: str, frame: pd.DataFrame) -> pd.Series:
             + " (" + frame["status"] + "): " + frame["topic"])
 
 
-def arms_events(t: Tables, limit: int | None = None) -> pd.DataFrame:
+def arms_events(t: Tables, limit: int | None = None, deals: int | None = None
+                ) -> pd.DataFrame:
     """One row per dated arms report: its deal, the span its date covers, its stage.
-    With `limit`, the `limit` latest."""
-    a = _dated(t.arms_sales, "event_date_first", limit)
+    With `deals`, only the reports of the `deals` deals with most dated reports; with
+    `limit`, the `limit` latest."""
+    a = t.arms_sales
+    if deals:
+        a = a[_of_most(a["deal_key"].where(a["event_date_first"].notna()), deals)]
+    a = _dated(a, "event_date_first", limit)
     first_system = a.groupby("deal_key")["system"].transform("first")
     return pd.DataFrame({
         "sale_id": a["sale_id"],

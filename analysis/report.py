@@ -31,6 +31,7 @@ TABLE_ROWS = 35  # rows of a section's table
 EVIDENCE_ROWS = 400  # rows of a deep dive's every-report table
 CHART_ROUTES = 20  # supply routes drawn
 CHART_POINTS = 150  # dated estimates or contacts drawn (the most recent)
+CHART_ROWS = 20  # rows of a timeline: the sets of parties, or deals, with most dated reports
 NETWORK_ACTORS = 40  # actors in the who-talks-to-whom network
 NETWORK_LINKS = 60  # links among them drawn (those with most contacts)
 WAFFLES = 4  # part-of-whole figures drawn (the most reported)
@@ -86,6 +87,20 @@ def _shown(shown: int, total: int, noun: str, which: str) -> str:
     if shown >= total:
         return ""
     return f" (the {shown:,} {which} of {wording.plural(total, noun)})"
+
+
+def _drawn(rows: pd.Series, most: int, noun: str, drawn: int, item: str) -> Markup:
+    """A chart caption's ' Drawn: ...' when a chart of one row (or panel) per value of
+    `rows` (one per dated `item`) draws the `most` values with most items, and of their
+    items the `drawn` latest: a whole database would draw thousands of rows."""
+    counts = rows.value_counts()
+    counts = counts[counts > 0]  # a categorical counts its unused values too
+    many, of = len(counts) > most, int(counts.head(most).sum())
+    said = "; ".join(filter(None, [
+        f"the {most} {noun} with most {item}s, of {len(counts):,}" if many else "",
+        f"the {drawn:,} latest of {'their ' if many else ''}{wording.plural(of, item)}"
+        if drawn < of else ""]))
+    return escape(f" Drawn: {said}.") if said else Markup("")
 
 
 def _others(shown: int, total: int) -> str:
@@ -204,10 +219,12 @@ class Brief:
             routes = prepare.arms_routes(self.t, CHART_ROUTES)
             parts.append(Figure(charts.arms_status(routes), self.cite.sources(
                 routes["sources"].str.split(",").explode())))
-            events = prepare.arms_events(self.t, CHART_POINTS)
+            events = prepare.arms_events(self.t, CHART_POINTS, CHART_ROWS)
             if timeline and not events.empty:
-                parts.append(Figure(charts.arms_timeline(events),
-                                    self.cite.sources(events["source_id"])))
+                parts.append(Figure(charts.arms_timeline(events), self.cite.sources(
+                    events["source_id"]) + _drawn(a["deal_key"][a["event_date_first"].notna()],
+                                                  CHART_ROWS, "deals", len(events),
+                                                  "dated report")))
             parts.append(self._arms_table())
         return Section("arms", *parts)
 
@@ -234,11 +251,11 @@ class Brief:
         parts = [_heading("estimates"),
                  narrative.estimates_summary(self.t, points, self.cite, measure)]
         if not points.empty:
-            drawn = points.nlargest(CHART_POINTS, "start", keep="first")
-            caption = self.cite.sources(drawn["source_id"])
-            if len(drawn) < len(points):
-                caption += escape(f" Drawn: the {len(drawn):,} latest of "
-                                  f"{wording.plural(len(points), 'dated estimate')}.")
+            # the groups the summary names, one panel each
+            drawn = prepare.most_estimated(points, wording.NAMED).nlargest(
+                CHART_POINTS, "start", keep="first")
+            caption = self.cite.sources(drawn["source_id"]) + _drawn(
+                points["group"], wording.NAMED, "groups", len(drawn), "dated estimate")
             undated = self._undated_estimates(measure)
             if undated:
                 caption += escape(f" Not drawn: {wording.plural(undated, 'estimate')} "
@@ -296,11 +313,13 @@ class Brief:
     # 5. Contacts
     def contacts(self) -> Section:
         c = self.t.diplomatic_contacts
-        events = prepare.contact_events(self.t, CHART_POINTS)
+        events = prepare.contact_events(self.t, CHART_POINTS, CHART_ROWS)
         parts = [_heading("contacts"), narrative.contacts_summary(self.t, self.cite)]
         if not events.empty:
-            parts.append(Figure(charts.contacts_timeline(events),
-                                self.cite.sources(events["source_id"])))
+            parts.append(Figure(charts.contacts_timeline(events), self.cite.sources(
+                events["source_id"]) + _drawn(c["party_set"][c["date_first"].notna()],
+                                              CHART_ROWS, "sets of parties", len(events),
+                                              "dated contact")))
         if not c.empty:
             nodes, edges = prepare.contact_graph(self.t, NETWORK_ACTORS)
             drawn = edges.nlargest(NETWORK_LINKS, "contacts", keep="first")

@@ -134,3 +134,11 @@ def test_the_cache_keeps_the_datasets_used_last(data_dir, tmp_path, monkeypatch)
     for i in (0, 2):
         assert load_tables(copies[i]).actors.set_index("actor_id").loc[
             "russia", "name_native"] == f"Rossiya {i}"
+
+
+def test_contacts_between_the_same_parties_share_a_party_set():
+    from conftest import ROOT
+
+    c = load_tables(ROOT / "data").diplomatic_contacts
+    assert set(c.loc[c["actors"].isin(["russia;taliban", "taliban;russia"]), "party_set"]) \
+        == {"russia;taliban"}

@@ -37,3 +37,41 @@ def test_a_contest_table_shows_the_most_reported_figures(monkeypatch):
     captions = re.findall(r"<caption>(.*?)</caption>", html)
     assert "Russia → Pakistan: Mi-35 helicopters: the figures differ (between origins) " \
            "(the 1 most reported of 3 figures)." in captions
+
+
+@pytest.mark.parametrize("rows, most, drawn, caption", [
+    (["a", "a", "b"], 2, 3, ""),  # everything drawn
+    (["a", "a", "b"], 2, 2, " Drawn: the 2 latest of 3 dated contacts."),
+    (["a", "a", "b", "c"], 2, 3, " Drawn: the 2 sets with most dated contacts, of 3."),
+    (["a", "a", "b", "c"], 2, 2,
+     " Drawn: the 2 sets with most dated contacts, of 3; the 2 latest of their 3 dated "
+     "contacts."),
+])
+def test_a_chart_caption_says_what_it_draws(rows, most, drawn, caption):
+    from analysis.report import _drawn
+
+    assert str(_drawn(pd.Series(rows), most, "sets", drawn, "dated contact")) == caption
+
+
+def test_charts_of_a_row_per_group_draw_the_groups_with_most_reports(monkeypatch):
+    """A whole database would draw a row for each of thousands of sets of parties, or a
+    panel for each of hundreds of groups, on a chart taller than any page."""
+    from analysis import report, wording
+    from analysis.figures import Figure
+    from conftest import ROOT
+
+    monkeypatch.setattr(report, "CHART_ROWS", 2)
+    monkeypatch.setattr(wording, "NAMED", 2)
+    brief = report.Brief(data_dir=ROOT / "data")
+
+    def drawn(section, title):
+        [figure] = [p for p in section.parts if isinstance(p, Figure)
+                    and p.chart.to_dict()["title"]["text"].startswith(title)]
+        return figure.chart.to_dict()["description"], str(figure.caption)
+
+    description, caption = drawn(brief.contacts(), "Diplomatic contacts over time")
+    assert " between 2 sets of parties" in description
+    assert "Drawn: the 2 sets of parties with most dated contacts, of 6." in caption
+    description, caption = drawn(brief.estimates(), "Estimates of fighters")
+    assert " for 2 groups" in description
+    assert "Drawn: the 2 groups with most dated estimates, of 3." in caption
