@@ -255,3 +255,18 @@ def test_the_print_page_leaves_out_hover_notes(built, soup):
     assert len(printed.select("a.cite")) == markers and not printed.select(".note, wbr")
     numbers = [a.get_text() for a in soup.select(".cite a")]
     assert [a.get_text() for a in printed.select("a.cite")] == [f"[{n}]" for n in numbers]
+
+
+def test_a_chart_taller_than_a_page_is_drawn_smaller_not_cut_off(built):
+    import nbformat
+    from weasyprint import HTML
+
+    from analysis import export_html, export_pdf
+
+    nb = nbformat.read(built / f"{NAME}.ipynb", as_version=4)
+    slots = [export_pdf.slot(i, 600, 3000 if i == 0 else 300)
+             for i in range(len(export_html.figure_outputs(nb)))]
+    page = export_html.render(nb, mode="print", title=NAME, slots=slots)
+    [(height, bottom)] = [(p.height, y2) for p in HTML(string=page).render().pages
+                          for name, (_, _, _, y2) in p.anchors.items() if name == "chart-slot-0"]
+    assert bottom < height
