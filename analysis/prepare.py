@@ -407,10 +407,10 @@ def arms_events(t: Tables, limit: int | None = None, deals: int | None = None
     if deals:
         a = a[_of_most(a["deal_key"].where(a["event_date_first"].notna()), deals)]
     a = _dated(a, "event_date_first", limit)
-    first_system = a.groupby("deal_key")["system"].transform("first")
     return pd.DataFrame({
         "sale_id": a["sale_id"],
-        "deal": routes(t, a) + ": " + first_system,
+        # a deal is named once, by its first row here: its reports may differ on its route
+        "deal": (routes(t, a) + ": " + a["system"]).groupby(a["deal_key"]).transform("first"),
         "start": a["event_date_first"],
         "end": a["event_date_last"] + _DAY,
         "when": a["event_date"].map(dates.display),

@@ -72,6 +72,22 @@ def test_charts_of_a_row_per_group_draw_the_groups_with_most_reports(monkeypatch
     description, caption = drawn(brief.contacts(), "Diplomatic contacts over time")
     assert " between 2 sets of parties" in description
     assert "Drawn: the 2 sets of parties with most dated contacts, of 6." in caption
+    description, caption = drawn(brief.arms(timeline=True), "Arms deals over time")
+    assert " on 2 deals" in description, "a deal is one row, however its reports name it"
+    assert "Drawn: the 2 deals with most dated reports, of 7" in caption
     description, caption = drawn(brief.estimates(), "Estimates of fighters")
     assert " for 2 groups" in description
     assert "Drawn: the 2 groups with most dated estimates, of 3." in caption
+
+
+def test_an_arms_timeline_names_a_deal_once_whatever_its_reports_say_of_its_route(data_dir):
+    from analysis import prepare
+    from analysis.load import load_tables
+
+    path = data_dir / "arms_sales.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(  # S002 joins deal "rifles"
+        "S002,,russia,taliban,,RPGs,light_weapons,,,several,alleged,,",
+        "S002,rifles,russia,taliban,,RPGs,light_weapons,,,several,alleged,2016,"),
+        encoding="utf-8")
+    events = prepare.arms_events(load_tables(data_dir))
+    assert len(events) == 2 and events["deal"].nunique() == 1
