@@ -219,8 +219,8 @@ class Brief:
             routes = prepare.arms_routes(self.t, CHART_ROUTES)
             parts.append(Figure(charts.arms_status(routes), self.cite.sources(
                 routes["sources"].str.split(",").explode())))
-            events = prepare.arms_events(self.t, CHART_POINTS, CHART_ROWS)
-            if timeline and not events.empty:
+            events = prepare.arms_events(self.t, CHART_POINTS, CHART_ROWS) if timeline else []
+            if len(events):
                 parts.append(Figure(charts.arms_timeline(events), self.cite.sources(
                     events["source_id"]) + _drawn(a["deal_key"][a["event_date_first"].notna()],
                                                   CHART_ROWS, "deals", len(events),
