@@ -146,7 +146,7 @@ def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
 
 def most_estimated(points: pd.DataFrame, groups: int) -> pd.DataFrame:
     """The `points` (of `estimate_points`) of the `groups` groups with most of them."""
-    return points[points["group"].isin(points["group"].value_counts().index[:groups])]
+    return points[_of_most(points["group"], groups)]
 
 
 def worded(t: Tables, points: pd.DataFrame) -> pd.DataFrame:
