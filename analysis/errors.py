@@ -1,4 +1,5 @@
-"""Problems found in input, and the package's small exception hierarchy."""
+"""Problems found in input, and the package's small exception hierarchy: every error the
+command line reports as one line, without a traceback."""
 
 from dataclasses import dataclass
 
@@ -41,3 +42,20 @@ class DataError(BedfellowsError):
 
 class ParameterError(BedfellowsError, ValueError):
     """A parameter or command-line value is unknown or malformed."""
+
+
+class ProseError(BedfellowsError):
+    """A reference in the analyst's prose that does not resolve."""
+
+
+class ImportFailed(BedfellowsError):
+    """An outside dataset cannot be imported; nothing was written."""
+
+
+class ExecutionFailed(BedfellowsError):
+    """The notebook did not run to the end; `kind` says how."""
+
+    def __init__(self, kind: str, message: str, cell_index=None, ename=None, evalue=None):
+        self.kind, self.cell_index, self.ename, self.evalue = kind, cell_index, ename, evalue
+        where = f" in cell {cell_index}" if cell_index is not None else ""
+        super().__init__(f"{kind}{where}: {message}")

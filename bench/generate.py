@@ -23,8 +23,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.schema import TABLES  # noqa: E402
-from analysis.vocab import (  # noqa: E402
+from analysis.tables.schema import TABLES  # noqa: E402
+from analysis.tables.vocab import (  # noqa: E402
     ARMS_CATEGORIES,
     ARMS_STATUSES,
     CONTACT_KINDS,

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from timing import ratios, timed
 
-from analysis import config
+from analysis import paths
+from analysis.builder import config
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEF = Path(sys.executable).with_name("brief")
@@ -27,7 +28,7 @@ def main() -> int:
                         help="the first N configured briefs (default: all)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--data", type=Path, default=ROOT / "data")
-    parser.add_argument("--config", type=Path, default=config.CONFIG)
+    parser.add_argument("--config", type=Path, default=paths.CONFIG)
     args = parser.parse_args()
     names = list(config.load(args.config))[:args.briefs]
     env = {k: v for k, v in os.environ.items() if k != "BEDFELLOWS_BUILD"}

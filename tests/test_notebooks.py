@@ -6,7 +6,7 @@ import json
 import papermill
 import pytest
 
-from analysis import config, params
+from analysis.builder import config, params
 from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

@@ -3,7 +3,7 @@
 import re
 import tomllib
 
-from analysis import datadict
+from analysis.tables import datadict
 from conftest import ROOT
 
 PIN = re.compile(r"^\s*-?\s*\"?([A-Za-z0-9_.-]+)==([^\s\",]+)", re.M)
@@ -51,7 +51,7 @@ def test_make_without_target_lists_targets():
 def test_chart_mime_type_follows_altair():
     import altair as alt
 
-    from analysis.outputs import MIME_TYPE
+    from analysis.contract import MIME_TYPE
 
     major = alt.SCHEMA_VERSION.lstrip("v").split(".")[0]
     assert f"application/vnd.vegalite.v{major}+json" == MIME_TYPE

@@ -1,0 +1,125 @@
+"""Citations: every claim a brief shows links to its source, with its verbatim quote.
+
+Sources are numbered in the order the brief first cites them. A marker shows the source's
+number; hovering or focusing it shows the quotes behind the claim and who made them, and it
+links to the source's entry in the Sources section, which lists every quote the brief used
+from that source (the endnotes, in HTML and PDF alike).
+"""
+
+import functools
+
+import numpy as np
+import pandas as pd
+
+from analysis import contract
+from analysis.brief import limits
+from analysis.core import dates, words
+from analysis.core.markup import Markup
+from analysis.tables import actors
+from analysis.tables.load import Tables
+
+PROVENANCE = ["source_id", "quote", "quote_gloss", "attributed_to"]
+"""What a citation shows of a claim row."""
+
+
+class Citations:
+    def __init__(self, t: Tables):
+        self._sources = t.sources.set_index("source_id")
+        self._names = actors.names(t.actors)
+        self._frames = dict(t.claims())
+        self._rows: dict[str, dict] = {}  # table -> {row label: provenance}, filled as cited
+        self.numbers: dict[str, int] = {}
+        self.quoted: dict[str, dict[str, str]] = {}  # source id -> {quote: attribution}
+        self._markers = 0
+
+    def number(self, source_id: str) -> int:
+        if source_id not in self.numbers:
+            self.numbers[source_id] = len(self.numbers) + 1
+            self.quoted[source_id] = {}
+        return self.numbers[source_id]
+
+    def claims(self, table: str, rows) -> Markup:
+        """Markers for claim rows of `table`, given by their labels in the brief's table
+        (not their ids: a table of a whole database has a million of those to look up): one
+        marker per source, its quotes on hover/focus. Beyond `limits.ROWS_CITED` rows, those of
+        the fewest sources (`_sparing`) and a count of the others."""
+        rows = pd.unique(np.asarray(rows, dtype="int64"))  # each once, in order
+        by_source: dict[str, list[dict]] = {}
+        cited = rows if len(rows) <= limits.ROWS_CITED else self._sparing(table, rows)
+        for label in cited:
+            row = self._row(table, label)
+            by_source.setdefault(row["source_id"], []).append(row)
+        markers = []
+        for source_id, group in by_source.items():
+            n = self.number(source_id)
+            notes = []
+            for row in group:
+                quote = f"“{row['quote']}”" + (f" ({row['quote_gloss']})"
+                                              if row["quote_gloss"] else "")
+                by = self._names.get(row["attributed_to"], "")
+                self.quoted[source_id].setdefault(row["quote"], by)
+                notes.append(quote + (f" — {by}" if by else ""))
+            self._markers += 1
+            text = f"[{n}] {' '.join(notes)} {self.describe(source_id)}."
+            markers.append(contract.marker(n, f"note-{self._markers}", text))
+        more = len(rows) - limits.ROWS_CITED
+        if more > 0:
+            markers.append(contract.more_marker(words.plural(more, "more report")))
+        return Markup(contract.MARKER_GAP.join(markers))
+
+    def _sparing(self, table: str, rows: np.ndarray) -> np.ndarray:
+        """`limits.ROWS_CITED` of the rows, in their order, from as few sources as may be: rows of
+        sources the brief already cites first, then those of the sources most of the rows
+        come from. A table of a whole database then cites tens of sources, not hundreds."""
+        sources = self._frames[table]["source_id"].loc[rows].reset_index(drop=True)
+        order = pd.DataFrame({"new": ~sources.isin(self.numbers),
+                              "uses": -sources.map(sources.value_counts())})
+        chosen = order.sort_values(["new", "uses"], kind="stable").index[:limits.ROWS_CITED]
+        return rows[np.sort(chosen)]
+
+    def _row(self, table: str, label: int) -> dict:
+        """A claim row's provenance (missing values as None), looked up when first cited:
+        a brief cites a few hundred rows of tables that may hold millions."""
+        rows = self._rows.setdefault(table, {})
+        if label not in rows:
+            frame = self._frames[table]
+            at = frame.index.get_loc(label)
+            values = [frame[k].iat[at] for k in PROVENANCE]
+            rows[label] = {k: (None if pd.isna(v) else v)
+                           for k, v in zip(PROVENANCE, values, strict=True)}
+        return rows[label]
+
+    def claim(self, table: str, label: int) -> Markup:
+        return self.claims(table, [label])
+
+    def sources(self, source_ids) -> Markup:
+        """A chart's source line: 'Sources: 1, 4, 7.' linked to the entries; beyond
+        `limits.SOURCES_LISTED` sources, the most used and a count of the others."""
+        counts = pd.Series(list(source_ids), dtype="object").value_counts()
+        if counts.empty:
+            return Markup("")
+        limit = limits.SOURCES_LISTED
+        numbers = sorted(self.number(s) for s in counts.index[:limit])
+        links = ", ".join(contract.source_link(n) for n in numbers)
+        plural = "s" if len(counts) > 1 else ""
+        more = (f" and {words.plural(len(counts) - limit, 'other source')}, each used less"
+                if len(counts) > limit else "")
+        return Markup(f'<span class="source-line">Source{plural}: {links}{more}.</span>')
+
+    @functools.cache  # noqa: B019 - one Citations per brief
+    def describe(self, source_id: str) -> str:
+        """Plain text: publisher, date (at its precision, or 'date not printed'), grade."""
+        s = self._sources.loc[source_id]
+        publisher = s["publisher"] if isinstance(s["publisher"], str) else "publisher unknown"
+        when = dates.display(s["published"]) if isinstance(s["published"], str) \
+            else "date not printed"
+        return f"— {publisher}, {when}, reliability {s['reliability']}"
+
+    def entries(self) -> pd.DataFrame:
+        """The cited sources in number order, with the quotes used from each."""
+        order = sorted(self.numbers, key=self.numbers.get)
+        out = self._sources.loc[order].reset_index()
+        out.insert(0, "number", [self.numbers[s] for s in order])
+        out["quotes"] = [list(self.quoted[s].items()) for s in order]
+        return out
+

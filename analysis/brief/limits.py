@@ -1,0 +1,24 @@
+"""How much a brief shows of tables that hold whole databases: the most reported items, and
+a count of the rest ("and 1,234 more"); the data and the deep dives hold everything.
+The caps leave the default data whole (its longest table, of estimates, has 31 rows).
+
+Sections read these as `limits.NAME` when they run, so a test may change one."""
+
+TABLE_ROWS = 35  # rows of a section's table
+EVIDENCE_ROWS = 400  # rows of a deep dive's every-report table
+CHART_ROUTES = 20  # supply routes drawn
+CHART_POINTS = 150  # dated estimates or contacts drawn (the most recent)
+CHART_ROWS = 20  # rows of a timeline: the sets of parties, or deals, with most dated reports
+NETWORK_ACTORS = 40  # actors in the who-talks-to-whom network
+NETWORK_LINKS = 60  # links among them drawn (those with most contacts)
+WAFFLES = 4  # part-of-whole figures drawn (the most reported)
+CONTESTS = 4  # contested claims, and disputed figures, shown (the most reported)
+CELL_ITEMS = 4  # quantities listed in one table cell (the default data lists at most 3)
+SUMMARY_ROUTES = 8  # routes the arms summary words (the most reported)
+QUOTES_PER_SOURCE = 30  # passages listed under a source (the seed article has 17)
+QUOTES_IN_ALL = 250  # passages the Sources list in all (the default data has 84)
+ROWS_CITED = 12
+"""Rows one citation cites, at most: a table cell or judgment backed by thousands of rows
+cites 12 of them (the default data's most cited cell cites 12)."""
+SOURCES_LISTED = 30
+"""Sources a chart's source line names before counting the rest."""

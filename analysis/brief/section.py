@@ -1,0 +1,79 @@
+"""A section of the brief: its parts (HTML and charts) and the facts it computed, and the
+phrases its captions share ("the 35 most reported of 1,234 deals")."""
+
+import pandas as pd
+
+from analysis import contract
+from analysis.brief.prose import Fact
+from analysis.charts.figure import Figure
+from analysis.core import words
+from analysis.core.markup import Markup, escape
+
+SECTIONS = {
+    "judgments": "Bottom line up front",
+    "arms": "Arms transfers",
+    "estimates": "Fighter and force estimates",
+    "contacts": "Diplomatic contacts",
+    "quality": "Where the evidence comes from",
+    "contested": "Contested figures",
+    "evidence": "Every report, in its source's words",
+    "changes": "What changed",
+    "sources": "Sources",
+    "colophon": "Colophon",
+}
+"""Section id -> heading, in brief order; the ids are the HTML anchors, and each section is
+the module of that name in `analysis.brief.sections`."""
+
+
+class Section:
+    """Displayable parts of one section (`key`: its id; None for the masthead), and the
+    facts it adds to what the analyst's prose may refer to. The first part's output
+    metadata carries the section's table-of-contents entry, or marks the masthead (after
+    which the contents go)."""
+
+    def __init__(self, key: str | None, *parts, facts: dict[str, Fact] | None = None):
+        self.key = key
+        self.parts = [p for p in parts if p]
+        self.facts = facts or {}
+
+    def html(self) -> str:
+        return "".join(str(p) for p in self.parts if not isinstance(p, Figure))
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        for i, part in enumerate(self.parts):
+            if isinstance(part, Figure):
+                display(part)
+                continue
+            meta = {}
+            if i == 0:
+                meta = (contract.section_metadata(self.key, SECTIONS[self.key]) if self.key
+                        else contract.MASTHEAD_METADATA)
+            display({"text/html": str(part)}, raw=True, metadata=meta)
+
+
+def heading(key: str) -> Markup:
+    return contract.heading(key, SECTIONS[key])
+
+
+def shown(count: int, total: int, noun: str, which: str) -> str:
+    """' (the 60 most reported of 1,234 deals)' when a table shows only part."""
+    if count >= total:
+        return ""
+    return f" (the {count:,} {which} of {words.plural(total, noun)})"
+
+
+def drawn(rows: pd.Series, most: int, noun: str, count: int, item: str) -> Markup:
+    """A chart caption's ' Drawn: ...' when a chart of one row (or panel) per value of
+    `rows` (one per dated `item`) draws the `most` values with most items, and of their
+    items the `count` latest: a whole database would draw thousands of rows."""
+    counts = rows.value_counts()
+    counts = counts[counts > 0]  # a categorical counts its unused values too
+    many, of = len(counts) > most, int(counts.head(most).sum())
+    said = "; ".join(filter(None, [
+        f"the {most} {noun} with most {item}s, of {len(counts):,}" if many else "",
+        f"the {count:,} latest of {'their ' if many else ''}{words.plural(of, item)}"
+        if count < of else ""]))
+    return escape(f" Drawn: {said}.") if said else Markup("")
+

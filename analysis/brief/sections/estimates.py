@@ -1,0 +1,124 @@
+"""Fighter and force estimates: per group the latest estimate and the spread, the ranges
+over time, part-of-whole figures, and a table of every estimate by who made it."""
+
+import pandas as pd
+
+from analysis.brief import limits
+from analysis.brief.citations import Citations
+from analysis.brief.section import Section, drawn, heading, shown
+from analysis.charts import estimates as charts
+from analysis.charts.figure import Figure
+from analysis.core import dates, words
+from analysis.core.markup import Markup, escape, table
+from analysis.evidence import estimates
+from analysis.tables import actors
+from analysis.tables.load import Tables
+from analysis.tables.quantities import quantity
+
+
+def section(t: Tables, cite: Citations, measure: str = "fighters") -> Section:
+    points = estimates.estimate_points(t, measure)
+    parts = [heading("estimates"), summary(t, points, cite, measure)]
+    if not points.empty:
+        # the groups the summary names, one panel each
+        chosen = estimates.most_estimated(points, words.NAMED).nlargest(
+            limits.CHART_POINTS, "start", keep="first")
+        caption = cite.sources(chosen["source_id"]) + drawn(
+            points["group"], words.NAMED, "groups", len(chosen), "dated estimate")
+        undated = _undated(t, measure)
+        if undated:
+            caption += escape(f" Not drawn: {words.plural(undated, 'estimate')} "
+                              "whose date the sources do not give (listed below).")
+        parts.append(Figure(charts.estimate_ranges(estimates.worded(t, chosen), measure),
+                            caption))
+    cells = estimates.part_of_whole(t, "provinces_with_presence", limits.WAFFLES)
+    if not cells.empty:
+        parts.append(Figure(charts.part_of_whole(cells), cite.sources(
+            cells["source_id"].str.split(",").explode())))
+    parts.append(_table(t, cite, measure))
+    return Section("estimates", *parts)
+
+
+def summary(t: Tables, points: pd.DataFrame, cite: Citations, measure: str) -> Markup:
+    """Per group: the latest dated estimate, and the spread of all estimates; for the
+    `words.NAMED` groups with most dated estimates, then a count of the others."""
+    if points.empty:
+        return Markup(f"<p>No dated estimates of {escape(measure)} in this selection.</p>")
+    items = []
+    groups = points["group"].nunique()
+    # the most estimated groups, in name order
+    for group, rows in estimates.most_estimated(points, words.NAMED).groupby("group", sort=True):
+        rows = rows.sort_values("start")
+        latest, label = estimates.worded(t, rows.tail(1)).iloc[0], rows["row"].iloc[-1]
+        low, high = rows["low"].min(), rows["high"].max()
+        claimants = rows["claimant"].nunique()
+        spread = (f"{words.plural(len(rows), 'dated estimate')} from "
+                  f"{words.plural(claimants, 'claimant')} "
+                  + (f"all give {words.number(low)}" if low == high else
+                     f"span {words.number(low)} to {words.number(high)}"))
+        items.append(
+            f"<li><strong>{escape(group)}</strong>: latest estimate "
+            f"{escape(latest['figure'])} {escape(measure)} ({escape(latest['when'])}, "
+            f"according to {escape(latest['claimant'])})"
+            f"{cite.claim('fighter_estimates', label)}; "
+            f"{'the only dated estimate' if len(rows) == 1 else spread}.</li>")
+    if groups > words.NAMED:
+        others = words.plural(groups - words.NAMED, "other group")
+        items.append(f"<li>and {others}, none estimated more often than those above.</li>")
+    return Markup(f"<ul class=\"findings\">{''.join(items)}</ul>")
+
+
+def _undated(t: Tables, measure: str) -> int:
+    e = t.fighter_estimates
+    return int((e["measure"].eq(measure) & e["as_of_date_first"].isna()).sum())
+
+
+def _table(t: Tables, cite: Citations, measure: str) -> Markup:
+    e = t.fighter_estimates
+    names = actors.names(t.actors)
+    rows = []
+    this = e.loc[e["measure"] == measure, ["group", "area", "qualifier", "low", "high",
+                                           "as_of_date", "as_of_date_first", "claimant"]]
+    pairs = this.groupby(["group", "claimant"]).size()
+    top = pairs.nlargest(limits.TABLE_ROWS, keep="first").index
+    this = this[pd.MultiIndex.from_frame(this[["group", "claimant"]]).isin(top)]
+    for (group, who), at in this.groupby(["group", "claimant"]):
+        at = at.sort_values("as_of_date_first", na_position="last")
+        more = len(at) - limits.CELL_ITEMS
+        at = at.head(limits.CELL_ITEMS)
+        stated = "; ".join(
+            quantity(r.qualifier, r.low, r.high) + _when(r.as_of_date) + _where(r.area)
+            for r in at.itertuples()) + (f"; and {more:,} more" if more > 0 else "")
+        rows.append((names[group], who, stated, cite.claims("fighter_estimates", at.index)))
+    other = e.loc[e["measure"] != measure, ["group", "measure"]]  # sorted, then taken
+    others, room = len(other), max(limits.TABLE_ROWS - len(rows), 0)
+    other = e.loc[other.sort_values(["group", "measure"]).index[:room] if room else []]
+    rows += [(names[r.group], r.claimant,
+              f"{r.measure.replace('_', ' ').replace(' pct', ' (%)')}: "
+              + quantity(r.qualifier, r.low, r.high)
+              + (f" of {r.out_of}" if pd.notna(r.out_of) else "")
+              + _when(r.as_of_date) + _where(r.area),
+              cite.claim("fighter_estimates", r.Index))
+             for r in other.itertuples()]
+    return table(["Group", "Claimed by", "Figures (as of)", "Sources"], rows,
+                 caption=f"Estimates of {measure} by who made them"
+                 + shown(len(top), len(pairs), "group and claimant", "most estimating")
+                 + _others(len(other), others) + ".",
+                 classes="compact")
+
+
+def _when(as_of_date) -> str:
+    return f" ({dates.display(as_of_date)})" if isinstance(as_of_date, str) else ""
+
+
+def _where(area: str) -> str:
+    return f", {area}" if area != "Afghanistan" else ""
+
+
+def _others(count: int, total: int) -> str:
+    """How the table's rows of other measures are described in its caption."""
+    if not total:
+        return ""
+    if not count:
+        return f"; other measures ({words.plural(total, 'estimate')}) not shown"
+    return "; then other measures" + shown(count, total, "estimate", "first")

@@ -1,0 +1,31 @@
+"""Every report with its quote (deep dives): each claim row in its source's words."""
+
+from analysis.brief import limits
+from analysis.brief.citations import Citations
+from analysis.brief.section import Section, heading, shown
+from analysis.core.markup import Markup, table
+from analysis.evidence.describe import describe
+from analysis.tables.load import Tables
+
+
+def section(t: Tables, cite: Citations) -> Section:
+    parts = [heading("evidence")]
+    for name, frame in t.claims():
+        if frame.empty:
+            continue
+        total = len(frame)
+        frame = frame.head(limits.EVIDENCE_ROWS)
+        what = describe(t, name, frame)
+        who, grade = frame["claimant"], frame["grade"]
+        rows = [(row_id, text, Markup("“{}”{}").format(quote, f" ({gloss})"
+                                                       if isinstance(gloss, str) else ""),
+                 f"{by}; grade {g}, credibility {cred}", cite.claim(name, label))
+                for label, row_id, text, quote, gloss, by, g, cred in zip(
+                    frame.index, frame.iloc[:, 0], what, frame["quote"],
+                    frame["quote_gloss"], who, grade, frame["credibility"], strict=True)]
+        parts.append(table(["Row", "Report", "In the source's words", "Claimed by",
+                            "Source"], rows,
+                           caption=f"{name.replace('_', ' ').capitalize()}: every row"
+                           + shown(len(frame), total, "row", "first") + ".",
+                           classes="compact evidence"))
+    return Section("evidence", *parts)

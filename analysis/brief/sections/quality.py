@@ -1,0 +1,30 @@
+"""Where the evidence comes from (deep dives): reports by source grade and kind, and by
+origin."""
+
+from analysis.brief.citations import Citations
+from analysis.brief.section import Section, heading
+from analysis.charts import quality as charts
+from analysis.charts.figure import Figure
+from analysis.core.markup import Markup, table
+from analysis.evidence.profile import evidence_profile
+from analysis.tables.load import Tables
+
+
+def section(t: Tables, cite: Citations) -> Section:
+    profile = evidence_profile(t)
+    parts = [heading("quality")]
+    if profile.empty:
+        parts.append(Markup("<p>No reports in this selection.</p>"))
+        return Section("quality", *parts)
+    parts.append(Figure(charts.evidence_profile(profile), cite.sources(
+        profile["source_id"].str.split(",").explode())))
+    rows = []
+    for name, frame in t.claims():
+        if frame.empty:
+            continue
+        found = frame["origin"].astype("str").value_counts()
+        rows += [(name.replace("_", " "), origin, count) for origin, count in found.items()]
+    parts.append(table(["Table", "Origin (who the claim comes from)", "Reports"], rows,
+                       caption="Reports by origin: relays of one claimant count once "
+                               "as an origin.", classes="compact"))
+    return Section("quality", *parts)

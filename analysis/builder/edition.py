@@ -1,0 +1,171 @@
+"""`brief build`: run a brief's notebook with papermill and publish its HTML and PDF as one
+edition.
+
+Order matters for speed: parameters are checked first (no kernel yet), then the kernel and
+the helper processes start; the builder imports papermill while the kernel boots, loads its
+HTML renderer once the kernel is at work, and stops the kernel while the PDF is laid out.
+Outputs are staged and published by rename; a failed build publishes nothing and keeps its
+executed notebook and a manifest under `<brief>/failed/`.
+"""
+
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from analysis.builder import freshness, manifest, params, publish
+from analysis.builder.config import BriefConfig
+from analysis.builder.execute import Kernel, run
+from analysis.builder.manifest import Status
+from analysis.contract import MIME_TYPE
+from analysis.core import provenance
+from analysis.errors import ExecutionFailed
+from analysis.paths import REPORTS
+from analysis.render import formats
+
+RUN_TIMEOUT = 600
+
+
+@dataclass
+class Outcome:
+    name: str
+    status: Status  # built, failed or up to date
+    edition: str
+    directory: Path
+    message: str = ""
+    timings: dict = field(default_factory=dict)
+
+
+class _Clock:
+    def __init__(self):
+        self.start = self.last = time.perf_counter()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, name: str):
+        now = time.perf_counter()
+        self.laps[name] = round(now - self.last, 3)
+        self.last = now
+
+    def total(self) -> dict:
+        return {**self.laps, "total": round(time.perf_counter() - self.start, 3)}
+
+
+def resolve_parameters(brief: BriefConfig, overrides: dict, data_dir: Path | None) -> dict:
+    """The brief's parameter values, checked against the notebook's declarations."""
+    given = {**brief.parameters, **overrides}
+    if data_dir is not None:
+        given["data_dir"] = str(Path(data_dir).resolve())
+    return params.resolve(params.declared(brief.notebook), given)
+
+
+def edition_of(values: dict) -> str:
+    """The edition a build makes: its as-of day, else today."""
+    return values.get("as_of") or date.today().isoformat()
+
+
+def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
+          run_timeout: int = RUN_TIMEOUT) -> Outcome:
+    """Build one brief with already-resolved parameter values."""
+    clock = _Clock()
+    edition = edition_of(values)
+    brief_dir = Path(out_dir) / brief.name
+    digest = freshness.inputs_digest(brief, values)
+    previous = brief_dir / manifest.LATEST / manifest.NAME
+    if "previous" in values and values["previous"] is None and previous.is_file():
+        values = {**values, "previous": str(previous)}  # what changed since the last edition
+    stage = publish.staging(brief_dir, "build")
+    record = manifest.record(brief, values, edition, digest)
+    try:
+        _make(brief, values, stage, clock, run_timeout)
+    except ExecutionFailed as failure:
+        return _failed(brief, stage, record, clock, failure.kind, str(failure),
+                       failure.cell_index, failure.ename)
+    except Exception as e:  # rendering broke: keep the executed notebook all the same
+        first_line = (str(e).strip().splitlines() or [""])[0]
+        return _failed(brief, stage, record, clock, "render error",
+                       f"render error: {type(e).__name__}: {first_line}", None,
+                       type(e).__name__)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    record["outputs"] = {p.name: provenance.sha256(p) for p in sorted(stage.iterdir())}
+    record.update(status=Status.BUILT, timings=clock.total())
+    manifest.write(stage, record)
+    target = brief_dir / edition
+    publish.replace_dir(stage, target)
+    publish.copy_dir(target, brief_dir / manifest.LATEST)
+    shutil.rmtree(brief_dir / manifest.FAILED, ignore_errors=True)
+    return Outcome(brief.name, Status.BUILT, edition, target, timings=clock.total())
+
+
+def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
+          run_timeout: int) -> None:
+    """The executed notebook and the brief's formats, into `stage`: the kernel and the
+    helper processes start at once; charts are drawn as their cells finish."""
+    sockets = Path(tempfile.mkdtemp(prefix="bedfellows-kernel-"))
+    kernel = workers = stopping = None
+    executed = stage / f"{brief.name}.ipynb"
+    charts = []  # futures, one per cell with charts, in document order
+    # The builder idles while the kernel works: load the HTML renderer then, not while
+    # papermill is still being imported and the kernel is starting.
+    warm = threading.Thread(target=formats.warm_up, daemon=True)
+
+    def draw_charts(cell, **_):
+        if warm.ident is None:
+            warm.start()
+        specs = [o["data"][MIME_TYPE] for o in cell.get("outputs", [])
+                 if MIME_TYPE in o.get("data", {})]
+        if specs and workers:
+            charts.append(workers.charts(specs))
+
+    try:
+        kernel = Kernel(sockets, cwd=brief.notebook.parent)
+        if "pdf" in brief.formats:
+            from analysis.render.workers import Worker
+
+            workers = Worker()
+        clock.lap("start")
+        run(brief.notebook, executed, values, kernel, cell_timeout=brief.cell_timeout,
+            run_timeout=run_timeout, on_cell_executed=draw_charts)
+        clock.lap("execute")
+        stopping = threading.Thread(target=kernel.shutdown)  # while the PDF is laid out
+        stopping.start()
+        if warm.ident is None:
+            warm.start()
+        warm.join()
+        formats.write(executed, stage, name=brief.name, formats=brief.formats,
+                      title=values.get("title", brief.name), paper=values.get("paper", "A4"),
+                      workers=workers, charts=charts, lap=clock.lap)
+    finally:
+        if stopping:
+            stopping.join()
+        elif kernel:
+            kernel.shutdown()
+        shutil.rmtree(sockets, ignore_errors=True)
+        if workers:
+            workers.close()
+
+
+def record_failure(brief: BriefConfig, values: dict, out_dir: Path, kind: str,
+                   message: str) -> Outcome:
+    """A failure found before anything ran (a bad parameter), kept like a failed build."""
+    brief_dir = Path(out_dir) / brief.name
+    stage = publish.staging(brief_dir, "build")
+    record = manifest.record(brief, values, edition_of(values), None)
+    return _failed(brief, stage, record, _Clock(), kind, message, None, "ParameterError")
+
+
+def _failed(brief, stage: Path, record: dict, clock: _Clock, kind: str, message: str,
+            cell_index, error_name) -> Outcome:
+    """Publish the staged failure (executed notebook, manifest) as `<brief>/failed/`."""
+    record.update(status=Status.FAILED, timings=clock.total(), failure={
+        "class": kind, "cell_index": cell_index, "error_name": error_name,
+        "message": message})
+    manifest.write(stage, record)
+    failed = stage.parent / manifest.FAILED
+    publish.replace_dir(stage, failed)
+    return Outcome(brief.name, Status.FAILED, record["edition"], failed, message,
+                   clock.total())

@@ -1,0 +1,182 @@
+"""The `brief` command line. Exit codes: 0 success, 1 validation or build failure,
+2 usage error."""
+
+import gc
+import sys
+from pathlib import Path
+
+import typer
+
+from analysis import paths
+from analysis.builder import params as notebook_params
+from analysis.builder.manifest import Status
+from analysis.errors import BedfellowsError, ParameterError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Build and check Bedfellows analytic briefs.")
+
+DataOption = typer.Option(None, "--data", help="data directory (default: the project's data/)",
+                          file_okay=False)
+
+
+@app.command()
+def validate(data: Path = DataOption):
+    """Check every table and report ALL problems, one per line as file:row:column."""
+    from analysis.tables import validate as checks
+
+    data = data or paths.DATA
+    frames, problems = checks.validate(data)
+    for problem in problems:
+        typer.echo(str(problem))
+    if problems:
+        typer.echo(f"{len(problems)} problem(s) in {data}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"ok: {checks.summary(frames)} in {data}")
+
+
+def _overrides(param: list[str]) -> dict[str, str]:
+    pairs = {}
+    for item in param:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise ParameterError(f"--param {item!r}: expected NAME=VALUE")
+        pairs[key.strip()] = value
+    return pairs
+
+
+ConfigOption = typer.Option(None, "--config", help="briefs file (default: the project's "
+                            "briefs.toml)", dir_okay=False)
+OutOption = typer.Option(None, "--out", help="output directory (default: reports/)",
+                         file_okay=False)
+
+
+@app.command()
+def build(
+    names: list[str] = typer.Argument(None, help="configured briefs (default: the first in "
+                                                 "briefs.toml)", show_default=False),
+    all_briefs: bool = typer.Option(False, "--all", help="build every configured brief"),
+    as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD: the brief as known that day"),
+    param: list[str] = typer.Option([], "--param", help="NAME=VALUE, a notebook parameter"),
+    data: Path = DataOption,
+    out: Path = OutOption,
+    workers: int = typer.Option(1, "--workers", min=1, help="briefs built in parallel"),
+    force: bool = typer.Option(False, "--force", help="rebuild briefs that are up to date"),
+    config_file: Path = ConfigOption,
+):
+    """Build briefs and publish each under reports/<name>/<as-of>/ and latest/.
+
+    A brief whose inputs are unchanged since its last good build is skipped ("up to
+    date"). One brief failing does not stop the others; the exit code is 1 if any failed.
+    """
+    from analysis.builder import config
+    from analysis.builder.runner import build_many
+    from analysis.cli.progress import Progress
+
+    briefs = config.load(config_file or paths.CONFIG)
+    if all_briefs and names:
+        raise ParameterError("give brief names or --all, not both")
+    for name in names or []:
+        if config.check_name(name) not in briefs:
+            raise ParameterError(f"no brief named {name!r} (configured: {', '.join(briefs)})")
+    chosen = (list(briefs.values()) if all_briefs else [briefs[n] for n in names] if names
+              else [next(iter(briefs.values()))])
+    texts = _overrides(param)
+    if as_of is not None:
+        texts["as_of"] = as_of
+    for brief in chosen:  # the command line checked before anything starts: exit 2
+        declared = notebook_params.declared(brief.notebook)
+        try:
+            notebook_params.resolve(declared, notebook_params.from_command_line(declared, texts))
+        except ParameterError as e:
+            raise ParameterError(f"{brief.name}: {e}" if len(chosen) > 1 else str(e)) from None
+    progress = Progress([b.name for b in chosen])
+    outcomes = build_many(
+        chosen, texts, out_dir=out or paths.REPORTS, data_dir=data, force=force, workers=workers,
+        report=progress,
+        on_wait=lambda pid: typer.echo(f"another brief build (pid {pid}) is using "
+                                       f"{out or paths.REPORTS}; waiting for it", err=True))
+    progress.finish(outcomes)
+    for o in outcomes:
+        if o.status == Status.FAILED:
+            typer.echo(f"{o.name}: build failed: {o.message} (kept in {o.directory})",
+                       err=True)
+        elif len(outcomes) > 1:
+            continue  # the summary table said it
+        elif o.status == Status.BUILT:
+            typer.echo(f"{o.name}: built {o.directory} in {o.timings['total']:.1f} s")
+        else:
+            typer.echo(f"{o.name}: up to date ({o.edition}, {o.directory})")
+    if any(o.status == Status.FAILED for o in outcomes):
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_briefs(out: Path = OutOption, config_file: Path = ConfigOption):
+    """Show the configured briefs with their last build's status and date."""
+    from analysis.builder import config, manifest
+
+    root = out or paths.REPORTS
+    for name, brief in config.load(config_file or paths.CONFIG).items():
+        latest, failed = manifest.last_good(root / name), manifest.last_failure(root / name)
+        state = f"built {latest['edition']} ({latest['built_at']})" if latest else "never built"
+        if failed:
+            state += f"; last build FAILED {failed['built_at']}: {failed['failure']['message']}"
+        typer.echo(f"{name:22} {brief.notebook.name:28} {state}")
+
+
+imports = typer.Typer(no_args_is_help=True, help="Bring external datasets into the tables.")
+app.add_typer(imports, name="import")
+
+
+@imports.command("sipri")
+def import_sipri(
+    file: Path = typer.Argument(..., help="a SIPRI trade-register export (CSV)",
+                                exists=True, dir_okay=False),
+    data: Path = DataOption,
+    add_actors: bool = typer.Option(False, "--add-actors",
+                                    help="create actors the export names but actors.csv "
+                                         "lacks, instead of stopping"),
+):
+    """Merge a SIPRI Arms Transfers Database trade-register export into arms_sales.
+
+    Re-importing the same file changes nothing; a newer export updates the rows it covers.
+    On any problem nothing is written.
+    """
+    from analysis.importers import sipri
+
+    summary = sipri.import_export(file, data or paths.DATA, add_actors=add_actors)
+    typer.echo(str(summary))
+
+
+@app.command("datadict")
+def datadict_command(
+    check: bool = typer.Option(False, "--check", help="exit 1 if data/README.md is stale"),
+):
+    """Write the data dictionary, data/README.md, from the schema declarations."""
+    from analysis.tables import datadict
+
+    path = paths.DATA / "README.md"
+    text = datadict.render()
+    if check:
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            typer.echo(f"{path} is stale: run `brief datadict`", err=True)
+            raise typer.Exit(1)
+        return
+    path.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {path}")
+
+
+def main() -> None:
+    """Entry point: known errors become one line on stderr, never a traceback."""
+    try:
+        app()
+    except ParameterError as e:
+        typer.echo(f"error: {e}", err=True)
+        sys.exit(2)
+    except BedfellowsError as e:
+        typer.echo(f"error: {e}", err=True)
+        sys.exit(1)
+    finally:
+        # The process ends here: spare the interpreter's last collection of everything a
+        # build imported (a quarter of a second), the memory goes back to the system anyway.
+        gc.freeze()

@@ -1,0 +1,64 @@
+"""What a brief was built from: input checksums and package versions (pandas-free: the
+builder records them)."""
+
+import hashlib
+import os
+import time
+from importlib import metadata
+from pathlib import Path
+
+from analysis.core import atomic
+from analysis.core.cache import cache_dir
+
+PACKAGES = ("bedfellows", "pandas", "pandera", "altair", "vl-convert-python", "papermill",
+            "nbconvert", "nbclient", "weasyprint")
+
+
+REMEMBER_FROM = 1 << 20  # bytes: smaller files hash faster than their checksum is looked up
+SETTLED = 2.0  # seconds: a file written more recently may still change within its timestamp
+
+
+def sha256(path: Path) -> str:
+    """The file's SHA-256. A big file's is kept on disk, keyed by what any write changes
+    (device, inode, size, modification and change times, to the nanosecond), so a build
+    hashes a whole database once, not on every build. As git does, a file changed in the
+    last seconds is hashed afresh: a timestamp has a resolution, and a write in the same
+    tick would leave it as it was."""
+    st = os.stat(path)
+    if st.st_size < REMEMBER_FROM or time.time() - max(st.st_mtime, st.st_ctime) < SETTLED:
+        return _hash(path)
+    key = hashlib.sha256(f"{os.path.abspath(path)}\0{st.st_dev}\0{st.st_ino}\0{st.st_size}\0"
+                         f"{st.st_mtime_ns}\0{st.st_ctime_ns}".encode()).hexdigest()
+    kept = cache_dir("sha256") / key
+    try:
+        return kept.read_text()
+    except OSError:
+        digest = _hash(path)
+        atomic.write(kept, digest)
+        return digest
+
+
+def _hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def digest(files: list[Path], root: Path | None = None) -> str:
+    """One checksum for a set of files: SHA-256 over their names (their paths under `root`,
+    if given) and SHA-256s."""
+    h = hashlib.sha256()
+    for p in sorted(files):
+        name = p.relative_to(root).as_posix() if root else p.name
+        h.update(f"{name}\0{sha256(p)}\n".encode())
+    return h.hexdigest()
+
+
+def checksums(files: list[Path], root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): sha256(p) for p in files}
+
+
+def versions() -> dict[str, str]:
+    return {name: metadata.version(name) for name in PACKAGES}

@@ -1,0 +1,116 @@
+"""Where the data disagrees: the same claim reported with different figures (the same
+deal, the same estimate period), and one figure credited to different claimants (the
+"3,000 fighters" case). Every version is kept; nothing is averaged or resolved."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.core import dates, words
+from analysis.tables import actors, derived
+from analysis.tables.load import Tables
+from analysis.tables.quantities import bounds, stated
+from analysis.tables.schema import quantity
+from analysis.tables.vocab import GRADES
+
+
+@dataclass(frozen=True)
+class Contest:
+    """Rows that report the same thing with different figures, grouped by figure."""
+
+    table: str
+    key: str
+    what: str  # the claim in words ('Russia → Pakistan: Mi-35 helicopters')
+    versions: pd.DataFrame  # one row per distinct figure: figure, rows, origins, grades
+    conflict: bool  # True when some versions cannot both be right (ranges do not overlap)
+    between_origins: bool  # False when one origin's figure is relayed differently
+
+
+def contests(t: Tables, table: str, describe, limit: int | None = None
+             ) -> tuple[list[Contest], int]:
+    """Every claim of `table` reported with different figures. `describe(rows)` names the
+    claim. One source giving one origin's two figures reports a change, not a
+    disagreement, and is left out. With `limit`, the `limit` most reported claims; the
+    count of all contested claims comes second."""
+    full = getattr(t, table)
+    keys = full["claim_key"]  # -1: matched with none
+    # only claims reported at least twice can be contested: the rest need no figures
+    reported = (keys >= 0) & keys.duplicated(keep=False)
+    frame = full.loc[reported, ["source_id", "origin", "grade", *quantity(table)]]
+    frame = frame.assign(key=keys[reported], figure=stated(table, frame))
+    frame = frame.dropna(subset=["figure"])
+    spread = frame.groupby("key", sort=False).agg(figures=("figure", "nunique"),
+                                                  sources=("source_id", "nunique"),
+                                                  origins=("origin", "nunique"))
+    wanted = spread[(spread["figures"] > 1)
+                    & ((spread["sources"] > 1) | (spread["origins"] > 1))]
+    total = len(wanted)
+    if limit:
+        wanted = wanted.assign(reports=frame["key"].value_counts()).sort_values(
+            "reports", ascending=False, kind="stable").head(limit)
+    frame = frame[frame["key"].isin(wanted.index)]
+    out = []
+    for _, rows in frame.groupby("key", sort=False):
+        if rows["figure"].nunique() < 2 or (rows["source_id"].nunique() < 2
+                                            and rows["origin"].nunique() < 2):
+            continue
+        versions = rows.assign(row=rows.index).groupby("figure", sort=False).agg(
+            rows=("row", tuple), origins=("origin", lambda s: tuple(dict.fromkeys(s))),
+            grades=("grade", lambda s: tuple(sorted(set(s), key=GRADES.index))),
+            sources=("source_id", "nunique"),
+        ).reset_index()
+        b = bounds(table, rows)
+        conflict = bool(b["low"].max() > b["high"].min())
+        out.append(Contest(table, derived.claim(table, full.loc[rows.index[0]]),
+                           describe(full.loc[rows.index]), versions, conflict,
+                           rows["origin"].nunique() > 1))
+    return out, total
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One figure credited to different claimants."""
+
+    what: str  # '3,000 Islamic State fighters'
+    rows: pd.DataFrame  # row (its label), estimate_id, claimant, figure, when, source_id, grade
+
+
+def disputed_attributions(t: Tables, measure: str = "fighters", limit: int | None = None
+                          ) -> tuple[list[Attribution], int]:
+    """Estimates of the same group and area whose headline number (the stated figure, or
+    its upper end) is the same but is credited to different origins. When the figure is
+    dated to several periods, each period is judged on its own (undated rows then match
+    none): estimates of different moments are different estimates, not one figure."""
+    e = t.fighter_estimates
+    e = e[(e["measure"] == measure) & (e["high"].notna() | e["low"].notna())]
+    e = e.assign(number=e["high"].fillna(e["low"]))
+    keys = ["group", "area", "number"]
+    e = e[e.groupby(keys)["origin"].transform("nunique") > 1]  # only figures in dispute
+    # one cluster per period where the figure is dated to several ("" where it is not)
+    dated = e.groupby(keys)["as_of_date"].transform("nunique") > 1
+    e = e.assign(period=e["as_of_date"].where(dated, ""))
+    e = e[e["period"].notna()]  # undated rows fit none of several periods
+    clusters = keys + ["period"]
+    e = e[e.groupby(clusters)["origin"].transform("nunique") > 1]
+    origins = e.groupby(clusters, sort=True)["origin"].nunique()
+    total = len(origins)
+    if limit:  # the figures credited to most claimants
+        origins = origins.sort_values(ascending=False, kind="stable").head(limit)
+    rows_of = e.groupby(clusters, sort=True).indices
+    names = actors.names(t.actors)
+    out = []
+    for group, area, number, period in origins.index:
+        rows = e.iloc[rows_of[(group, area, number, period)]]
+        rows = rows.assign(figure=stated("fighter_estimates", rows))
+        out.append(_attribution(rows, f"{words.number(number)} {names[group]} {measure}"))
+    return out, total
+
+
+def _attribution(rows: pd.DataFrame, what: str) -> Attribution:
+    rows = rows.sort_values(["as_of_date_first", "reported_date_first"], na_position="last")
+    shown = pd.DataFrame({
+        "row": rows.index, "estimate_id": rows["estimate_id"], "origin": rows["origin"],
+        "claimant": rows["claimant"], "figure": rows["figure"],
+        "when": rows["as_of_date"].map(dates.display), "source_id": rows["source_id"],
+        "grade": rows["grade"]})
+    return Attribution(what, shown.reset_index(drop=True))

@@ -1,0 +1,260 @@
+"""Key judgments for the bottom line up front: each a proposition computed from the data,
+worded with one ICD 203 likelihood term, chosen by a fixed rule from the evidence.
+
+How the likelihood term is chosen (`likelihood`), from the claim's support (see
+`analysis.evidence.support`: origins, not reports, count):
+
+1. at least 3 independent origins, 2 of them reported by sources graded A or B:
+   almost certain;
+2. at least 2 origins, one of them graded A or B: very likely;
+3. at least 2 origins, or 1 origin graded A or B: likely;
+4. 1 origin whose best grade is C: roughly even chance;
+5. 1 origin graded D, E or F only: unlikely;
+then one step down the scale when the claim is contradicted on record (a denial, a report
+of the opposite). "Almost no chance" is never given by rule: reporting can weaken a claim,
+not disprove it. Likelihood is the only estimative term a judgment carries; its basis is
+printed in a sentence of its own, which never repeats the term.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.core import dates, words
+from analysis.core.distinct import each_once, mapped
+from analysis.evidence.contacts import parties, party_pairs
+from analysis.evidence.support import Support, support
+from analysis.tables import actors, derived
+from analysis.tables.load import Tables
+from analysis.tables.quantities import quantity
+from analysis.tables.vocab import ARMS_STATUSES, CONFIRMED, LIKELIHOOD, STAGES, STRONG_GRADES
+
+TERMS = list(LIKELIHOOD)  # weakest to strongest
+RULES = [
+    "at least 3 independent origins, 2 of them reported by sources graded A or B: "
+    "almost certain",
+    "at least 2 origins, one of them graded A or B: very likely",
+    "at least 2 origins, or 1 origin graded A or B: likely",
+    "1 origin whose best grade is C: roughly even chance",
+    "1 origin graded D, E or F only: unlikely",
+    "contradicted on record (a denial or a report of the opposite): one step lower",
+]
+"""The rule, in words, as the brief prints it."""
+
+MAX_JUDGMENTS = 5
+
+
+def likelihood(evidence: Support, contradicted: bool = False) -> str:
+    return term(len(evidence.origins), evidence.strong, evidence.best_grade, contradicted)
+
+
+def term(origins: int, strong: int, best_grade: str, contradicted: bool = False) -> str:
+    """The rule, from counts: independent origins, those graded A or B, the best grade."""
+    if origins >= 3 and strong >= 2:
+        term = "almost certain"
+    elif origins >= 2 and strong >= 1:
+        term = "very likely"
+    elif origins >= 2 or strong >= 1:
+        term = "likely"
+    elif best_grade == "C":
+        term = "roughly even chance"
+    else:
+        term = "unlikely"
+    if contradicted:
+        term = TERMS[max(TERMS.index(term) - 1, TERMS.index("very unlikely"))]
+    return term
+
+
+@dataclass(frozen=True)
+class Judgment:
+    key: str  # a name prose can refer to
+    proposition: str  # plain text, no likelihood term
+    evidence: Support
+    against: Support | None = None  # rows that contradict it
+
+    @property
+    def term(self) -> str:
+        return likelihood(self.evidence, self.against is not None)
+
+    def basis(self) -> str:
+        text = f"Basis: {self.evidence.describe()}"
+        if self.against is not None:
+            text += f"; contradicted by {words.plural(self.against.reports, 'report')} " \
+                    f"({', '.join(self.against.origins)})"
+        return text + "."
+
+
+def key_judgments(t: Tables) -> list[Judgment]:
+    """Up to five judgments, most consequential first: who talks to whom, the firmest arms
+    deal and any transfer resting on allegation, the latest force estimates, presence."""
+    found = [*_contacts(t), *_arms(t), *_estimates(t, "fighters", groups=1),
+             *_presence(t), *_estimates(t, "fighters", groups=2)]
+    unique = list({j.key: j for j in found}.values())
+    return unique[:MAX_JUDGMENTS]
+
+
+def _contacts(t: Tables) -> list[Judgment]:
+    """The pair of parties with the best-supported record of contacts that took place."""
+    c = t.diplomatic_contacts
+    occurred = c.loc[c["status"] == "occurred", "origin"]
+    every = parties(t)
+    pairs = party_pairs(every[every["row"].isin(occurred.index)])
+    if pairs.empty:
+        return []
+    pairs["origin"] = occurred.cat.codes.to_numpy()[occurred.index.get_indexer(pairs["row"])]
+    scores = pairs.groupby(["a", "b"]).agg(origins=("origin", "nunique"),
+                                           reports=("row", "size"))
+    a, b = scores.sort_values(["origins", "reports"], ascending=False, kind="stable").index[0]
+    chosen = pairs.loc[(pairs["a"] == a) & (pairs["b"] == b), "row"]
+    rows = c.loc[c.index.isin(chosen)]
+    best = support("diplomatic_contacts", rows)
+    names = actors.names(t.actors)
+    years = rows["date_first"].dropna().dt.year
+    span = (f", dated ones from {years.min()} to {years.max()}" if years.nunique() > 1
+            else f", dated {years.min()}" if len(years) else "")
+    via = rows["via"].dropna().map(names).unique()
+    through = (f", {words.plural(int(rows['via'].notna().sum()), 'of them', 'of them')} "
+               f"through {words.series(list(via), words.NAMED)}" if len(via) else "")
+    return [Judgment(
+        f"contacts_{a}_{b}".replace("-", "_"),
+        f"{names[a]} and {names[b]} have been in contact: "
+        f"{words.plural(best.reports, 'report')} of contact on record{span}{through}",
+        best)]
+
+
+def _arms(t: Tables) -> list[Judgment]:
+    """The best-supported deal that reached a confirmed stage (a contract or delivery), and
+    the furthest transfer resting on allegation alone (the one most reported). Every deal
+    is scored at once; propositions are worded for the chosen ones only."""
+    a = t.arms_sales
+    if a.empty:
+        return []
+    # every report as codes: a deal in order first seen, an origin, a grade in grade order
+    deal_of, _ = pd.factorize(a["deal_key"])
+    grade, grade_letters = a["grade"].cat.codes.to_numpy(), a["grade"].cat.categories
+    reports = pd.DataFrame({"deal": deal_of, "stage": mapped(a["status"], STAGES).to_numpy(),
+                            "origin": a["origin"].cat.codes.to_numpy(),
+                            "grade": grade, "strong": grade_letters.isin(STRONG_GRADES)[grade]},
+                           index=a.index)
+    denied = reports[reports["stage"] == STAGES["denied"]]
+    live = reports[reports["stage"] != STAGES["denied"]]
+    names = actors.names(t.actors)
+
+    def judgment(deal: int, status: str, at: pd.DataFrame) -> Judgment:
+        rows = a.loc[at.index]
+        against = a.loc[denied.index[denied["deal"] == deal]]
+        return _deal_judgment(names, status, rows,
+                              support("arms_sales", against) if len(against) else None)
+
+    chosen = []
+    candidates = []
+    for status in CONFIRMED:  # a report of a later stage also attests the earlier ones
+        reached = live[live["stage"] >= STAGES[status]]
+        at = reached[reached["deal"].isin(live.loc[live["stage"] == STAGES[status], "deal"])]
+        if at.empty:
+            continue
+        scored = _scores(at).assign(status=status)
+        scored["best"] = grade_letters[scored["best"]]
+        scored["contradicted"] = scored.index.isin(denied["deal"])
+        candidates.append(scored)
+    if candidates:
+        scored = pd.concat(candidates)
+        scored["rank"] = each_once(lambda *counts: TERMS.index(term(*counts)),
+                                   scored["origins"], scored["strong"], scored["best"],
+                                   scored["contradicted"])
+        scored["first_seen"] = scored.index
+        top = scored.sort_values(["rank", "origins", "first_seen"],
+                                 ascending=[False, False, True], kind="stable").iloc[0]
+        deal, status = top.name, top["status"]
+        chosen.append(judgment(deal, status, live[(live["deal"] == deal)
+                                                  & (live["stage"] >= STAGES[status])]))
+    furthest = live.groupby("deal", sort=False)["stage"].max()
+    alleged = furthest.index[furthest == STAGES["alleged"]]
+    if len(alleged):
+        counts = live.loc[live["deal"].isin(alleged), "deal"].value_counts(sort=False)
+        deal = counts.index[counts.to_numpy().argmax()]
+        chosen.append(judgment(deal, "alleged", live[live["deal"] == deal]))
+    return chosen
+
+
+def _scores(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per deal: independent origins, those graded A or B, the best grade (its code)."""
+    strong = rows[rows["strong"]].groupby("deal")["origin"].nunique()
+    out = rows.groupby("deal").agg(origins=("origin", "nunique"), best=("grade", "min"))
+    out["strong"] = strong.reindex(out.index, fill_value=0)
+    return out
+
+
+def _deal_judgment(names, status, rows, against) -> Judgment:
+    """The deal at `status`, in the words of its best-graded report at that stage: the
+    items that source lists (several reports of one item spell it several ways)."""
+    first = rows.iloc[0]
+    at = rows[rows["status"] == status]
+    at = at.sort_values(["grade", "reported_date_first"])
+    told = at[at["source_id"] == at["source_id"].iloc[0]]
+    what = words.series(list(dict.fromkeys(
+        quantity(r.quantity_qualifier, r.quantity_low, r.quantity_high, r.system)
+        .removesuffix(", number not stated") for r in told.itertuples())), words.NAMED)
+    when = pd.concat([told["event_date"], at["event_date"]]).dropna()
+    dated = f" ({dates.display(when.iloc[0])})" if len(when) else ""
+    via = f" via {names[first.via]}" if isinstance(first.via, str) else ""
+    text = ARMS_STATUSES[status].proposition.format(
+        s=names[first.supplier], r=names[first.recipient], what=what) + via + dated
+    key = f"arms_{derived.deals(rows).iloc[0]}_{status}".replace("-", "_")
+    return Judgment(key, text, support("arms_sales", rows), against)
+
+
+def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
+    """For the `groups`-th most estimated group: the range of its latest year's estimates."""
+    e = t.fighter_estimates
+    e = e.loc[e["measure"] == measure, ["estimate_id", "group", "area", "qualifier", "low",
+                                        "high", "as_of_date_first", "source_id", "origin",
+                                        "grade"]]
+    ranked = e["group"].value_counts()
+    e = e[e["as_of_date_first"].notna() & (e["low"].notna() | e["high"].notna())]
+    if len(ranked) < groups:
+        return []
+    group = ranked.index[groups - 1]
+    rows = e[e["group"] == group]
+    if rows.empty:
+        return []
+    year = rows["as_of_date_first"].dt.year.max()
+    rows = rows[rows["as_of_date_first"].dt.year == year]
+    # the span of the year's stated numbers; an estimate without a high end leaves it open
+    low, high = rows["low"].min(), rows["high"].max()
+    if len(rows) == 1:
+        r = rows.iloc[0]
+        figure = quantity(r["qualifier"], r["low"], r["high"])
+    elif rows["high"].isna().any():
+        figure = f"at least {words.number(low)}"
+    elif pd.isna(low):
+        figure = f"up to {words.number(high)}"
+    else:
+        figure = f"between {words.number(low)} and {words.number(high)}"
+    areas = words.series(list(dict.fromkeys(rows["area"])), words.NAMED)
+    name = actors.names(t.actors)[group]
+    return [Judgment(f"{measure}_{group}_{year}".replace("-", "_"),
+                     f"{name} {measure} in {areas} numbered {figure} in {year} "
+                     f"({words.plural(len(rows), 'estimate')} dated that year)",
+                     support("fighter_estimates", rows))]
+
+
+def _presence(t: Tables) -> list[Judgment]:
+    """The latest part-of-whole figure ("25 of 34 provinces"; of two as late, the later in
+    the table), with every report of it."""
+    e = t.fighter_estimates
+    e = e[e["out_of"].notna() & e["low"].notna() & (e["low"] == e["high"])]
+    if e.empty:
+        return []
+    latest = e.loc[e["as_of_date_first"].sort_values(na_position="first", kind="stable")
+                   .index[-1]]  # only the date column is sorted
+    same = e[(e["group"] == latest["group"]) & (e["measure"] == latest["measure"])
+             & (e["low"] == latest["low"]) & (e["out_of"] == latest["out_of"])]
+    unit = latest["measure"].removesuffix("_with_presence")
+    when = (f" ({dates.display(latest['as_of_date'])})" if isinstance(latest["as_of_date"], str)
+            else "")
+    name = actors.names(t.actors)[latest["group"]]
+    return [Judgment(f"presence_{latest['group']}".replace("-", "_"),
+                     f"{name} had a presence in {words.number(latest['low'])} of "
+                     f"{words.number(latest['out_of'])} {unit}{when}",
+                     support("fighter_estimates", same))]

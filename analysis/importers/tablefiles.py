@@ -1,0 +1,70 @@
+"""What an importer does to the data directory: read a table's CSV as records, merge rows
+by id, and write the changed tables and documents only once the whole dataset, with the
+changes, validates (on a staged copy: on any problem nothing is written)."""
+
+import csv
+import shutil
+import tempfile
+from pathlib import Path
+
+from analysis.core import atomic
+from analysis.errors import DataError
+
+Table = tuple[list[str], list[dict]]
+"""A table as (columns, records): the CSV's header and its rows as dicts of text."""
+
+
+def read(path: Path) -> Table:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _write(path: Path, table: Table) -> None:
+    columns, records = table
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({c: r.get(c) or "" for c in columns} for r in records)
+
+
+def upsert(table: Table, key: str, rows: list[dict]):
+    """Replace rows with the same key, append new ones; (added, changed, unchanged) ids.
+    A row that only moves to a newer export (its source) is unchanged, yet updated."""
+    columns, records = table
+    position = {r[key]: i for i, r in enumerate(records)}
+    added, changed, unchanged = [], [], []
+    for row in rows:
+        row = {c: row.get(c) or "" for c in columns}
+        if row[key] not in position:
+            records.append(row)
+            added.append(row[key])
+            continue
+        old = records[position[row[key]]]
+        same = {**old, "source_id": ""} == {**row, "source_id": ""}
+        (unchanged if same else changed).append(row[key])
+        records[position[row[key]]] = row
+    return added, changed, unchanged
+
+
+def commit(data_dir: Path, tables: dict[str, Table], documents: dict[str, str]) -> None:
+    """Write `tables` (by name) and held `documents` (file name -> text) into `data_dir`,
+    once a copy of the dataset with them validates; DataError, and nothing written, if it
+    does not."""
+    from analysis.tables import validate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        staged = Path(tmp) / "data"
+        shutil.copytree(data_dir, staged)
+        for name, table in tables.items():
+            _write(staged / f"{name}.csv", table)
+        for name, text in documents.items():
+            (staged / "documents" / name).write_text(text, encoding="utf-8")
+        _, problems = validate.validate(staged)
+        if problems:
+            raise DataError(problems)
+        for name in tables:
+            atomic.write(data_dir / f"{name}.csv", (staged / f"{name}.csv").read_bytes())
+        for name in documents:
+            atomic.write(data_dir / "documents" / name,
+                         (staged / "documents" / name).read_bytes())

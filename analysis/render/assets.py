@@ -1,0 +1,87 @@
+"""What a brief embeds: the Vega JavaScript bundle (cached on disk) and the fonts."""
+
+import base64
+import hashlib
+import re
+
+from analysis.charts.static import vl_version
+from analysis.contract import FONT
+from analysis.core import atomic
+from analysis.core.cache import cache_dir
+from analysis.paths import FONTS
+
+FONT_FACES = [  # (file stem, weight, style, embedded in the HTML)
+    ("BedfellowsSans-Regular", 400, "normal", True),
+    ("BedfellowsSans-Bold", 700, "normal", True),
+    ("BedfellowsSans-Italic", 400, "italic", False),  # browsers slant the regular face
+]
+
+
+def vega_bundle(spec_schema: str) -> str:
+    """Vega, Vega-Lite and Vega-Embed as one script for the spec's Vega-Lite version.
+
+    Generating it takes vl-convert ~1.7 s, so it is cached on disk, keyed by the
+    vl-convert and Vega-Lite versions.
+    """
+    import vl_convert
+
+    vl = vl_version({"$schema": spec_schema})
+    path = cache_dir() / f"vega-bundle-{vl_convert.__version__}-vl{vl}.js"
+    if not path.is_file():
+        atomic.write(path, vl_convert.javascript_bundle(vl_version=vl))
+    return path.read_text(encoding="utf-8")
+
+
+def inline_script(js: str) -> str:
+    """JavaScript made safe to place inside <script>: nothing that could end the element
+    or open an HTML comment (escaped inside JS strings, where they can only occur)."""
+    return re.sub(r"<(/script|!--)", r"<\\\1", js, flags=re.IGNORECASE)
+
+
+ALWAYS = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2060),
+                             0x2212]))
+"""Characters the page's fonts keep whatever its text: what a browser or Vega may write
+that the text does not hold (formatted numbers and dates, the minus sign)."""
+
+
+def font_faces(embed: bool, text: str = "") -> str:
+    """@font-face rules: for the self-contained HTML, WOFF2 data URIs of the fonts cut down
+    to the characters of `text` (and `ALWAYS`); for WeasyPrint, TTF file URLs (it embeds
+    subsets in the PDF itself)."""
+    rules = []
+    for stem, weight, style, in_html in FONT_FACES:
+        if embed and not in_html:
+            continue
+        if embed:
+            data = base64.b64encode(_subset(stem, frozenset(text) | ALWAYS)).decode()
+            src = f'url("data:font/woff2;base64,{data}") format("woff2")'
+        else:
+            src = f'url("{(FONTS / f"{stem}.ttf").as_uri()}") format("truetype")'
+        rules.append(f'@font-face{{font-family:"{FONT}";src:{src};font-weight:{weight};'
+                     f"font-style:{style};font-display:block}}")
+    return "\n".join(rules)
+
+
+def warm_up() -> None:
+    """Import the font subsetter ahead of the first page."""
+    from fontTools import subset  # noqa: F401
+
+
+def _subset(stem: str, chars: frozenset[str]) -> bytes:
+    """The font as WOFF2 with only the glyphs `chars` need (fontTools keeps the shaping
+    rules, so joined Arabic forms stay); cached on disk by font and characters."""
+    source = FONTS / f"{stem}.woff2"
+    key = hashlib.sha256(source.read_bytes() + "".join(sorted(chars)).encode()).hexdigest()
+    path = cache_dir("fonts") / f"{stem}-{key[:40]}.woff2"
+    if not path.is_file():
+        from fontTools import subset
+
+        options = subset.Options(flavor="woff2", layout_features=["*"], name_IDs=["*"],
+                                 notdef_outline=True)
+        font = subset.load_font(str(source), options)
+        cutter = subset.Subsetter(options)
+        cutter.populate(unicodes=[ord(c) for c in chars])
+        cutter.subset(font)
+        with atomic.replacing(path) as tmp:
+            subset.save_font(font, str(tmp), options)
+    return path.read_bytes()

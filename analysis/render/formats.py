@@ -1,0 +1,39 @@
+"""The brief's formats from its executed notebook: the PDF is laid out in the helper
+processes while this process renders the HTML."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+
+def warm_up() -> None:
+    """Load the HTML renderer and the font subsetter ahead of the first page."""
+    from analysis.render import assets, page
+
+    page.warm_up()
+    assets.warm_up()
+
+
+def write(executed: Path, stage: Path, *, name: str, formats: tuple[str, ...], title: str,
+          paper: str, workers, charts: list, lap: Callable[[str], None]) -> None:
+    """`<name>.html` and `<name>.pdf` (as `formats` asks) into `stage`. `charts` are the
+    chart PDFs the `workers` are drawing, one result per cell with charts, in document
+    order; `lap(name)` hears as each part is done."""
+    import nbformat
+
+    from analysis.render import page, pdf
+
+    nb = nbformat.read(executed, as_version=4)
+    job = None
+    if "pdf" in formats:
+        drawn = [chart for result in charts for chart in result.get()]
+        slots = [pdf.slot(i, width, height) for i, (_, width, height) in enumerate(drawn)]
+        printable = page.render(nb, mode="print", title=title, slots=slots, paper=paper)
+        job = workers.pdf(printable, stage / f"{name}.pdf", [c for c, _, _ in drawn])
+        lap("print_html")
+    if "html" in formats:
+        (stage / f"{name}.html").write_text(page.render(nb, mode="web", title=title),
+                                            encoding="utf-8")
+        lap("html")
+    if job is not None:
+        job.get()
+        lap("pdf")

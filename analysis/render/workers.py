@@ -1,0 +1,89 @@
+"""The build's helper processes: they draw the charts (vl-convert, as vector PDF) and lay
+out the PDF brief (WeasyPrint) beside the builder, its parts side by side.
+
+vl-convert holds the GIL for a whole call, including a ~0.5 s first-call warm-up, and
+WeasyPrint's layout is pure Python: in a thread neither would overlap the builder's work,
+in a process both do. The processes start with the build and warm up while the notebook
+runs.
+"""
+
+import multiprocessing
+import os
+from multiprocessing.pool import AsyncResult, ThreadPool
+from pathlib import Path
+
+HELPERS = 2
+"""Processes: the PDF's parts (`pdf.split`) are two."""
+
+
+def _warm_up(own_process: bool):
+    """WeasyPrint first; vl-convert's own warm-up only matters when a chart is not cached.
+
+    A helper process yields the CPU to the kernel and the builder: until the notebook has
+    run, they are what the build waits for."""
+    if own_process:
+        os.nice(10)
+    from analysis.render import pdf
+
+    pdf.warm_up()
+
+
+def _charts(specs: list[dict]) -> list[tuple[bytes, float, float]]:
+    from analysis.charts import static
+    from analysis.render import pdf
+
+    return [(chart, *pdf.page_size(chart)) for chart in static.render_pdf(specs)]
+
+
+def _lay_out(part, charts: list[bytes], base: str):
+    from analysis.render import pdf
+
+    return pdf.lay_out(part, charts, Path(base))
+
+
+def _finish(parts: list, html: str, target: str) -> None:
+    from analysis.render import pdf
+
+    target = Path(target)
+    pages = sum(part.pages for part in parts)
+    pdf.finish(parts, pdf.frame(html, pages, target.parent), target)
+
+
+class Worker:
+    """The helper processes, started at once; results are `AsyncResult`s (`.get()`).
+
+    Where this process may not have children (a daemonic worker, as on a Dask cluster by
+    default), the helpers are threads: the same work, without the overlap."""
+
+    def __init__(self):
+        if multiprocessing.current_process().daemon:
+            # one thread: under the GIL two would not lay out the parts any sooner
+            self._pool = ThreadPool(1, initializer=_warm_up, initargs=(False,))
+        else:
+            self._pool = multiprocessing.get_context("spawn").Pool(
+                HELPERS, initializer=_warm_up, initargs=(True,))
+
+    def charts(self, specs: list[dict]) -> AsyncResult:
+        return self._pool.apply_async(_charts, (specs,))
+
+    def pdf(self, html: str, target: Path, charts: list[bytes]) -> "PdfJob":
+        """Start laying out the PDF brief of the print page `html`."""
+        from analysis.render import pdf
+
+        parts = [self._pool.apply_async(_lay_out, (part, charts, str(target.parent)))
+                 for part in pdf.split(html)]
+        return PdfJob(self._pool, parts, html, target)
+
+    def close(self):
+        """Stop the processes now: whatever they were doing is no longer wanted."""
+        self._pool.terminate()
+
+
+class PdfJob:
+    def __init__(self, pool, parts: list[AsyncResult], html: str, target: Path):
+        self._pool, self._parts, self._html, self._target = pool, parts, html, target
+
+    def get(self) -> None:
+        """Wait for the parts, then join them into the PDF brief."""
+        parts = [part.get() for part in self._parts]
+        self._pool.apply(_finish, (parts, self._html, str(self._target)))

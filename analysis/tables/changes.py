@@ -1,0 +1,81 @@
+"""What changed since the previous edition of a brief.
+
+Each build records in its manifest a digest of every data row, keyed by table and row id
+(the first column of each CSV). The next edition compares its own rows with those digests:
+a row is new, changed or unchanged, and rows that have gone are counted. Plain `csv`, no
+pandas: the builder computes the digests without loading the analysis stack.
+"""
+
+import csv
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROWS_VERSION = 2
+"""How row digests are made; editions recorded another way are not compared row by row."""
+ROW_DIGESTS_MAX_BYTES = 20_000_000
+"""Tables larger than this (database-sized) are compared whole, not row by row: their
+digests would outweigh the brief."""
+
+
+def recorded(data_dir: Path) -> dict:
+    """What a build's manifest records of its data for the next edition to compare with
+    (the keys `compare` reads back)."""
+    return {"rows": row_digests(data_dir), "rows_version": ROWS_VERSION}
+
+
+def row_digests(data_dir: Path) -> dict[str, dict[str, str] | None]:
+    """{table: {row id: digest of the row's cells}} for every table in `data_dir`; None for
+    a table too large to track row by row."""
+    out = {}
+    for path in sorted(Path(data_dir).glob("*.csv")):
+        if path.stat().st_size > ROW_DIGESTS_MAX_BYTES:
+            out[path.stem] = None
+            continue
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        if rows:
+            header = rows[0]
+            out[path.stem] = {row[0]: _digest(header, row) for row in rows[1:] if row}
+    return out
+
+
+def _digest(header: list[str], row: list[str]) -> str:
+    """The row's filled cells by column name: a new empty column, a reordered one or a
+    CRLF line break inside a cell ("\r\n" is read as "\n") changes no row."""
+    cells = {c: v.replace("\r\n", "\n") for c, v in zip(header, row, strict=False) if v}
+    return hashlib.sha256(json.dumps(cells, ensure_ascii=False, sort_keys=True)
+                          .encode()).hexdigest()[:16]
+
+
+@dataclass
+class Changes:
+    previous: dict | None  # the previous edition's manifest, or None for a first edition
+    new: dict[str, list[str]] = field(default_factory=dict)  # table -> row ids
+    changed: dict[str, list[str]] = field(default_factory=dict)
+    removed: dict[str, list[str]] = field(default_factory=dict)
+    untracked: list[str] = field(default_factory=list)  # tables too large to compare
+
+
+def compare(previous_manifest: str | Path | None, data_dir: Path) -> Changes:
+    """Rows new, changed or removed since the edition whose manifest is given. A missing
+    manifest, or one without row digests, makes this a first edition."""
+    path = Path(previous_manifest) if previous_manifest else None
+    if path is None or not path.is_file():
+        return Changes(None)
+    previous = json.loads(path.read_text(encoding="utf-8"))
+    before = previous.get("rows")
+    if not before:
+        return Changes(None)
+    changes = Changes(previous)
+    comparable = previous.get("rows_version") == ROWS_VERSION
+    for table, rows in row_digests(data_dir).items():
+        old = before.get(table, {})
+        if rows is None or old is None or not comparable:
+            changes.untracked.append(table)
+            continue
+        changes.new[table] = [r for r in rows if r not in old]
+        changes.changed[table] = [r for r in rows if r in old and old[r] != rows[r]]
+        changes.removed[table] = [r for r in old if r not in rows]
+    return changes

@@ -1,0 +1,68 @@
+"""Custom pandera checks used by the table declarations in `analysis.tables.schema`.
+
+Each check is vectorised (one pass over a column or frame) and carries the text that the
+validator prints as "expected ...".
+"""
+
+import numpy as np
+import pandas as pd
+from pandera import extensions
+
+from analysis.core import dates, lists
+from analysis.tables.vocab import QUALIFIER_SHAPES
+
+
+@extensions.register_check_method()
+def partial_date(series: pd.Series) -> pd.Series:
+    """A YYYY, YYYY-MM or YYYY-MM-DD date that exists."""
+    return dates.is_valid(series)
+
+
+@extensions.register_check_method()
+def trimmed(series: pd.Series) -> pd.Series:
+    """No leading or trailing whitespace."""
+    text = series.astype("string")
+    return (text == text.str.strip()).fillna(True)
+
+
+@extensions.register_check_method(statistics=["separator", "minimum"])
+def distinct_items(series: pd.Series, *, separator: str, minimum: int) -> pd.Series:
+    """A separated list with at least `minimum` distinct, non-empty items."""
+    cells = series.reset_index(drop=True)
+    items = lists.items(cells, separator)
+    items = items[items != ""]
+    pairs = pd.DataFrame({"cell": items.index, "item": items.array}).drop_duplicates()
+    distinct = np.bincount(pairs["cell"], minlength=len(cells))
+    return pd.Series(cells.isna().to_numpy() | (distinct >= minimum), index=series.index)
+
+
+@extensions.register_check_method(statistics=["low", "high"], supported_types=pd.DataFrame)
+def low_not_above_high(df: pd.DataFrame, *, low: str, high: str) -> pd.Series:
+    """low <= high where both are given."""
+    return (df[low].isna() | df[high].isna() | (df[low] <= df[high])).astype(bool)
+
+
+@extensions.register_check_method(
+    statistics=["qualifier", "low", "high"], supported_types=pd.DataFrame
+)
+def qualifier_shape(df: pd.DataFrame, *, qualifier: str, low: str, high: str) -> pd.Series:
+    """low/high filled exactly as the qualifier requires (see vocab.QUALIFIER_SHAPES)."""
+    shape = df[qualifier].map(QUALIFIER_SHAPES)
+    has_low, has_high = df[low].notna(), df[high].notna()
+    equal = has_low & has_high & (df[low] == df[high]).fillna(False)
+    ok = (
+        ((shape == "equal") & equal)
+        | ((shape == "high") & ~has_low & has_high)
+        | ((shape == "low") & has_low & ~has_high)
+        | ((shape == "range") & has_low & has_high & ~equal)
+        | ((shape == "none") & ~has_low & ~has_high)
+        | shape.isna()  # an unknown qualifier is reported by its own column check
+    )
+    return ok.astype(bool)
+
+
+@extensions.register_check_method(statistics=["start", "end"], supported_types=pd.DataFrame)
+def span_in_order(df: pd.DataFrame, *, start: str, end: str) -> pd.Series:
+    """An end date that does not fall before its start date."""
+    a, b = dates.spans(df[start]), dates.spans(df[end])
+    return (a["first"].isna() | b["last"].isna() | (b["last"] >= a["first"])).astype(bool)

@@ -1,0 +1,89 @@
+"""The columns a loaded claim row carries beyond its file's, computed once when the data is
+checked and kept with it (`load`): who the claim comes from, how reliable its source is,
+and what it reports.
+
+- `claimant`: the actor the claim is attributed to, else its source's publisher (the
+  title when no publisher is printed).
+- `origin`: the top of the attributed actor's `part_of` chain (a ministry's envoy and the
+  ministry's state are one origin), else the outlet, as for `claimant`. Two outlets
+  relaying one claimant are one origin (see `analysis.evidence.support`).
+- `grade`: the Admiralty reliability of the row's source.
+- `claim_key` (arms sales, fighter estimates): a number, the same for the rows that report
+  the same thing (the table's `claim` columns in the schema): an arms row's deal_id; an
+  estimate's group, measure, area and as_of_date. -1 when the last of those is missing:
+  such a row matches none.
+- `deal_key` (arms sales): a number, the same for the rows of one deal: its deal_id, else
+  the row's own sale_id (a deal reported once).
+- `route_key` (arms sales): a number, the same for the rows of one route: supplier,
+  recipient and intermediary.
+- `party_set` (diplomatic contacts): the parties' ids, sorted ('russia;taliban'), the same
+  for every contact between the same parties.
+
+And per contact, its `parties`: a table of its own.
+
+The keys number things in order of first appearance. The names are categoricals, their
+categories in sorted order (sorting by one sorts by the text): a whole database repeats a
+few thousand names, and grouping by them groups integers.
+"""
+
+import numpy as np
+import pandas as pd
+
+from analysis.core import lists
+from analysis.core.distinct import codes, each_result, mapped
+from analysis.tables import actors as actor
+from analysis.tables.schema import TABLES
+
+
+def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
+          sources: pd.DataFrame) -> pd.DataFrame:
+    """Claim table `name` with its derived columns."""
+    names, top = actor.names(actors), actor.tops(actors)
+    by_id = sources.set_index("source_id")
+    outlet = mapped(frame["source_id"], by_id["publisher"].fillna(by_id["title"]))
+    columns = {
+        "claimant": mapped(frame["attributed_to"], names).fillna(outlet),
+        "origin": mapped(frame["attributed_to"], {a: names.get(top[a]) for a in top}
+                         ).fillna(outlet),
+        "grade": mapped(frame["source_id"], by_id["reliability"]),
+    }
+    frame = frame.assign(**{k: v.astype("category") for k, v in columns.items()})
+    claim = TABLES[name].metadata.get("claim")
+    if claim:
+        keys = codes(*(frame[c] for c in claim))
+        keys[frame[claim[-1]].isna().to_numpy()] = -1
+        frame = frame.assign(claim_key=keys)
+    if name == "arms_sales":
+        frame = frame.assign(deal_key=codes(deals(frame)),
+                             route_key=codes(frame["supplier"], frame["recipient"], frame["via"]))
+    if name == "diplomatic_contacts":
+        frame = frame.assign(party_set=each_result(_party_set, frame["actors"]))
+    return frame
+
+
+def _party_set(actors: str) -> str:
+    separator = lists.LIST_SEPARATOR
+    return separator.join(sorted({a.strip() for a in actors.split(separator)}))
+
+
+def parties(contacts: pd.DataFrame) -> pd.DataFrame:
+    """One row per (contact, party named in `actors`): `row`, the contact's index label,
+    and `actor` (categorical, as the names above); each contact's rows together, in the
+    table's order."""
+    found = lists.items(contacts["actors"])
+    rows, (actor, actors) = found.index.to_numpy(), pd.factorize(found, sort=True)
+    first, second = lists.together(rows)
+    once = np.ones(len(rows), dtype=bool)
+    once[second[actor[first] == actor[second]]] = False  # an actor listed twice
+    return pd.DataFrame({"row": rows[once],
+                         "actor": pd.Categorical.from_codes(actor[once], actors)})
+
+
+def claim(table: str, row: pd.Series) -> str:
+    """The claim a row reports, in words ('isil|fighters|Afghanistan|2017-03')."""
+    return "|".join(row[c] for c in TABLES[table].metadata["claim"])
+
+
+def deals(a: pd.DataFrame) -> pd.Series:
+    """The deal each arms row reports: its deal_id, else its own sale_id."""
+    return a["deal_id"].fillna(a["sale_id"])

@@ -1,0 +1,155 @@
+"""`load_tables`: the one way notebooks get the curated data — validated, typed, as of a day."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.contract import parse_day
+from analysis.core import atomic, dates
+from analysis.core.cache import cache_dir, prune, used
+from analysis.errors import DataError
+from analysis.tables import derived, validate
+from analysis.tables.schema import CLAIM_TABLES, TABLES, quantity
+from analysis.tables.vocab import VAGUE_RANGES
+
+PARTIES = "contact_parties"
+VALIDATED_KEPT = 4
+"""Datasets whose validated tables stay cached: the most recently used."""
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The curated tables. Every partial-date column `x` comes with `x_precision`,
+    `x_first` and `x_last` (the first and last day it covers); claim tables carry
+    `reported_date` (their source's publication date, with the same companions) and the
+    columns `derived` from each row: claimant, origin, grade, claim_key, deal_key,
+    route_key, party_set."""
+
+    sources: pd.DataFrame
+    actors: pd.DataFrame
+    arms_sales: pd.DataFrame
+    fighter_estimates: pd.DataFrame
+    diplomatic_contacts: pd.DataFrame
+    data_dir: Path
+    as_of: date | None = None
+    excluded_undated: int = 0
+    """Rows left out of an as-of edition because their source's date is not known."""
+    _derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, key: str, compute):
+        """`compute()`, computed once for these tables (a narrowed copy starts afresh):
+        what several sections derive from a whole table."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
+
+    def claims(self):
+        """(name, frame) for the three claim tables."""
+        return [(name, getattr(self, name)) for name in CLAIM_TABLES]
+
+
+def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = None) -> Tables:
+    """Validated, typed tables. With `as_of`, only what was known that day: rows whose
+    source was certainly published by then (a month-precision date counts from its last
+    day; an unknown date is left out, and counted in `excluded_undated`)."""
+    data_dir = Path(data_dir) if data_dir else paths.DATA
+    frames = _valid_frames(data_dir)
+    parties = frames.pop(PARTIES)
+    excluded = 0
+    if as_of is not None:
+        day = pd.Timestamp(parse_day(str(as_of)) if isinstance(as_of, str) else as_of)
+        known = frames["sources"]["published_last"] <= day
+        ids = set(frames["sources"].loc[known, "source_id"])
+        for name in CLAIM_TABLES:
+            undated = frames[name]["reported_date"].isna()
+            excluded += int(undated.sum())
+            frames[name] = frames[name][frames[name]["source_id"].isin(ids)]
+        frames["sources"] = frames["sources"][known]
+        as_of = day.date()
+    tables = Tables(**frames, data_dir=data_dir, as_of=as_of, excluded_undated=excluded)
+    if as_of is None:  # the contacts' parties, as kept (an edition finds its own)
+        tables.derived("parties", lambda: parties)
+    return tables
+
+
+def _valid_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """The tables and the contacts' parties, validated and `_completed`. Data that passed
+    before (same files, same rules, same code) is mapped from the Arrow files kept then,
+    not read and checked again: a whole database loads in a fraction of a second. A first
+    load maps what it has just kept too, so that both see the same frames."""
+    passed = cache_dir("validated", validate.fingerprint(data_dir))
+    if (passed / "done").is_file():
+        used(passed)
+    else:
+        frames, problems = validate.validate(data_dir)
+        if problems:
+            raise DataError(problems)
+        for name, frame in _completed(frames).items():
+            _keep(frame, passed / f"{name}.arrow")
+        used(passed)
+        prune(passed.parent, VALIDATED_KEPT)
+    return {name: _mapped(passed / f"{name}.arrow") for name in [*TABLES, PARTIES]}
+
+
+def _keep(frame: pd.DataFrame, path: Path) -> None:
+    """`frame` as an uncompressed Arrow file, one record batch: mapped back, each column
+    is one Arrow array (in chunks, every filter and take on it costs several times more)."""
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(frame).combine_chunks()
+    with atomic.replacing(path) as tmp, pa.OSFile(str(tmp), "wb") as sink, \
+            pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+
+
+def _mapped(path: Path) -> pd.DataFrame:
+    """The frame kept at `path`, its text columns memory-mapped, not copied: pages are read
+    as they are used, and processes that load the same data share them."""
+    import pyarrow as pa
+
+    with pa.memory_map(str(path)) as source:
+        return pa.ipc.open_file(source).read_all().to_pandas()
+
+
+def _completed(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The validated frames with what every load needs, computed once and kept with them:
+    date spans, the documented ranges of vague quantities, each claim's reported date and
+    the columns `derived` from it, the contacts' parties."""
+    frames = {name: _with_spans(name, frame) for name, frame in frames.items()}
+    frames[PARTIES] = derived.parties(frames["diplomatic_contacts"])
+    for name in CLAIM_TABLES:
+        if quantity(name):
+            frames[name] = _fill_vague(frames[name], *quantity(name))
+    # a claim's reported date is its source's publication date, spans and all
+    published = frames["sources"].set_index("source_id")[
+        ["published", "published_precision", "published_first", "published_last"]]
+    for name in CLAIM_TABLES:
+        at = published.index.get_indexer(frames[name]["source_id"])
+        frames[name] = frames[name].assign(**{
+            column.replace("published", "reported_date"):
+                published[column].array.take(at, allow_fill=True) for column in published})
+        frames[name] = derived.added(name, frames[name], frames["actors"], frames["sources"])
+    return frames
+
+
+def _with_spans(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    for column, spec in TABLES[name].columns.items():
+        if (spec.metadata or {}).get("kind") == "partial date":
+            frame = _add_span(frame, column)
+    return frame
+
+
+def _add_span(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    spans = dates.spans(frame[column]).astype({"precision": "str"})  # as Arrow keeps it
+    return frame.assign(**{f"{column}_{part}": spans[part] for part in spans})
+
+
+def _fill_vague(frame: pd.DataFrame, qualifier: str, low: str, high: str) -> pd.DataFrame:
+    lows, highs = frame[low].copy(), frame[high].copy()  # the rest of the table is not copied
+    for vague, (lo, hi) in VAGUE_RANGES.items():
+        mask = frame[qualifier] == vague
+        lows[mask], highs[mask] = lo, hi
+    return frame.assign(**{low: lows, high: highs})

@@ -1,0 +1,219 @@
+"""Check the curated tables against their declarations and each other, reporting ALL
+problems at once, each located as file:row:column."""
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+import pyarrow
+import pyarrow.compute as pc
+
+from analysis import paths
+from analysis.core import lists, provenance, words
+from analysis.core.distinct import each_once
+from analysis.errors import Problem
+from analysis.tables import actors
+from analysis.tables.documents import held_text, quote_found
+from analysis.tables.files import data_files
+from analysis.tables.reading import read_csv
+from analysis.tables.schema import TABLES
+
+CODE = (paths.PACKAGE / "tables", paths.PACKAGE / "core", *paths.PACKAGE.glob("*.py"))
+"""The code that checks and loads the data, by package: the data layer, the shared base
+and the package's leaf modules (a test checks that validating and loading import nothing
+else of `analysis`)."""
+
+_BUILTIN = {
+    "not_nullable": ("empty value", "a value"),
+    "field_uniqueness": ("duplicate id", "an id no other row uses"),
+}
+
+
+def validate(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Every table that could be read (typed, indexed by spreadsheet row) and every problem."""
+    frames, problems = read(data_dir)
+    for name, frame in frames.items():
+        problems += _schema_problems(f"{name}.csv", frame, TABLES[name])
+    problems += _reference_problems(frames)
+    problems += _alias_problems(frames)
+    problems += _quote_problems(frames, data_dir / "documents")
+    # a value that is not a number is left empty when typed: it is reported as such only
+    mistyped = {(p.file, p.row, p.column) for p in problems if p.message == "wrong type"}
+    problems = [p for p in dict.fromkeys(problems)  # once each, in the order found
+                if p.message != "empty value" or (p.file, p.row, p.column) not in mistyped]
+    return frames, sorted(problems, key=_order)
+
+
+def read(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Every table that could be read, typed; the problems met reading and typing."""
+    frames, problems = {}, []
+    for name, schema in TABLES.items():
+        raw, found = read_csv(data_dir / f"{name}.csv", list(schema.columns))
+        problems += found
+        if raw is not None:
+            frames[name], found = _typed(f"{name}.csv", raw, schema)
+            problems += found
+    return frames, problems
+
+
+def fingerprint(data_dir: Path, code=CODE) -> str:
+    """Changes whenever the data, or any code that checks or loads it, changes."""
+    places = [Path(place) for place in code]
+    files = [f for place in places
+             for f in (sorted(place.rglob("*.py")) if place.is_dir() else [place])]
+    root = Path(os.path.commonpath(places))
+    return (provenance.digest(data_files(data_dir))[:32]
+            + provenance.digest(files, root=root)[:32])
+
+
+def summary(frames: dict[str, pd.DataFrame]) -> str:
+    """What a passing validation checked: tables, rows, sources, quotes."""
+    rows = sum(len(f) for f in frames.values())
+    held = set(frames["sources"].dropna(subset=["document"])["source_id"])
+    quotes = sum(int((f["quote"].notna() & f["source_id"].isin(held)).sum())
+                 for f in frames.values() if "quote" in f)
+    return (f"{len(frames)} tables, {rows} rows, {len(frames['sources'])} sources, "
+            f"{quotes} quotes checked against held documents")
+
+
+def _order(p: Problem):
+    return (list(TABLES).index(p.file.removesuffix(".csv")) if p.file.endswith(".csv")
+            and p.file.removesuffix(".csv") in TABLES else 99, p.row or 0, p.column or "")
+
+
+def _typed(file: str, raw: pd.DataFrame, schema: pa.DataFrameSchema):
+    """Convert numeric columns, reporting values that are not numbers."""
+    frame, problems = raw.copy(), []
+    for name, column in schema.columns.items():
+        dtype = str(column.dtype)
+        if name not in frame or dtype not in ("Int64", "Float64"):
+            continue
+        numbers = _numbers(frame[name])
+        bad = frame[name].notna() & numbers.isna()
+        expected = "a number"
+        if dtype == "Int64":
+            bad |= numbers.notna() & (numbers % 1 != 0)
+            expected = "a whole number"
+        for row, value in frame.loc[bad, name].items():
+            problems.append(Problem(file, row, name, "wrong type", value, expected))
+        frame[name] = numbers.where(~bad).astype(dtype)
+    return frame, problems
+
+
+def _numbers(values: pd.Series) -> pd.Series:
+    """The values as numbers, NaN where one is not: Arrow's parser, or pandas' (which also
+    reads numbers with spaces around) when Arrow meets a value it cannot read."""
+    try:
+        parsed = pc.cast(pyarrow.array(values, from_pandas=True), pyarrow.float64())
+    except pyarrow.ArrowInvalid:
+        return pd.to_numeric(values, errors="coerce")
+    return pd.Series(parsed, index=values.index, dtype="float64")
+
+
+def _schema_problems(file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema):
+    present = [c for c in schema.columns if c in frame]
+    usable = schema.select_columns(present)
+    usable.checks = [c for c in schema.checks
+                     if all(v in frame for v in c.statistics.values() if isinstance(v, str)
+                            and v in schema.columns)]
+    usable.strict = False
+    try:
+        usable.validate(frame[present], lazy=True)
+        return []
+    except pa.errors.SchemaErrors as e:
+        cases = e.failure_cases
+    problems = []
+    for case in cases.itertuples(index=False):
+        row = None if pd.isna(case.index) else int(case.index)
+        if case.schema_context == "DataFrameSchema":
+            check = usable.checks[int(case.check_number)]
+            columns = [v for v in check.statistics.values() if v in frame]
+            got = ", ".join(f"{c}={_show(frame.at[row, c])}" for c in columns)
+            problems.append(Problem(file, row, columns[-1], check.title, got, check.error))
+        elif case.check in _BUILTIN:
+            message, expected = _BUILTIN[case.check]
+            got = None if message == "empty value" else case.failure_case
+            problems.append(Problem(file, row, case.column, message, got, expected))
+        else:
+            check = usable.columns[case.column].checks[int(case.check_number)]
+            problems.append(Problem(file, row, case.column, check.title, case.failure_case,
+                                    check.error))
+    return problems
+
+
+def _show(value) -> str:
+    return "empty" if pd.isna(value) else str(value)
+
+
+def _ids(frames, table) -> set | None:
+    if table not in frames:
+        return None
+    return set(frames[table][TABLES[table].metadata["id"]].dropna())
+
+
+def _reference_problems(frames) -> list[Problem]:
+    problems = []
+    for name, frame in frames.items():
+        for column, spec in TABLES[name].columns.items():
+            target = (spec.metadata or {}).get("references")
+            known = _ids(frames, target) if target else None
+            if known is None or column not in frame:
+                continue
+            values = frame[column].dropna()
+            if (spec.metadata or {}).get("list"):
+                values = lists.items(values)
+            missing = values[~values.isin(known)]
+            id_column = TABLES[target].metadata["id"]
+            for row, value in missing.items():
+                problems.append(Problem(f"{name}.csv", row, column, f"unknown {id_column}",
+                                        value, f"{words.article(id_column)} {id_column} "
+                                               f"listed in {target}.csv"))
+    return problems
+
+
+def _alias_problems(frames) -> list[Problem]:
+    if "actors" not in frames:
+        return []
+    table = frames["actors"]
+    names = pd.concat([
+        table["name"].rename("alias").to_frame().assign(column="name"),
+        lists.items(table["aliases"]).rename("alias").to_frame().assign(column="aliases"),
+    ])
+    names["key"] = names["alias"].map(actors.key)
+    names["actor"] = table.loc[names.index, "actor_id"].values
+    clashes = names[names.groupby("key")["actor"].transform("nunique") > 1]
+    return [
+        Problem("actors.csv", row, item.column, "name or alias shared by two actors",
+                item.alias, "each name and alias to resolve to one actor")
+        for row, item in clashes.iterrows() if item.column == "aliases"
+    ]
+
+
+def _quote_problems(frames, documents: Path) -> list[Problem]:
+    if "sources" not in frames:
+        return []
+    sources = frames["sources"].dropna(subset=["document"])
+    problems, held = [], {}
+    for row, source in sources.iterrows():
+        path = documents / source["document"]
+        if path.is_file():
+            held[source["source_id"]] = (path, source["document"])
+        else:
+            problems.append(Problem("sources.csv", row, "document", "document not found",
+                                    source["document"], f"a file in {documents}"))
+    texts = {source_id: held_text(path) for source_id, (path, _) in held.items()}
+    for name, frame in frames.items():
+        if "quote" not in frame or "source_id" not in frame:
+            continue
+        rows = frame.loc[frame["source_id"].isin(held) & frame["quote"].notna(),
+                         ["source_id", "quote"]]
+        # each passage once, however many rows quote it
+        found = each_once(lambda source_id, quote: quote_found(quote, texts[source_id]),
+                          rows["source_id"], rows["quote"])
+        for row, source_id, quote in rows[~np.array(found, dtype=bool)].itertuples():
+            problems.append(Problem(f"{name}.csv", row, "quote",
+                                    "quote not found in the held document", quote,
+                                    f"verbatim text of documents/{held[source_id][1]}"))
+    return problems
