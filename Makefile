@@ -27,8 +27,9 @@ brief: setup ## build the default brief into reports/<name>/latest/
 test: setup ## run the whole test suite
 	$(BIN)/pytest
 
-lint: setup ## ruff
+lint: setup ## ruff, and the import rules (docs/architecture.md)
 	$(BIN)/ruff check analysis tests bench
+	$(BIN)/lint-imports
 
 lab: setup ## open JupyterLab on notebooks/ with the project's kernel
 	$(BIN)/jupyter lab notebooks/
