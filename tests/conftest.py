@@ -29,6 +29,29 @@ def data_dir(tmp_path) -> Path:
     return target
 
 
+LATER = FIXTURES / "later"
+
+
+def moved_on(data_dir: Path) -> Path:
+    """`data_dir` (a copy of the fixture data) with the rows of `fixtures/later/` appended
+    to each table and their held documents added: the story moved on."""
+    for addition in sorted(LATER.glob("*.csv")):
+        target = data_dir / addition.name
+        header, *rows = addition.read_text(encoding="utf-8").splitlines(keepends=True)
+        assert target.read_text(encoding="utf-8").splitlines(keepends=True)[0] == header
+        with target.open("a", encoding="utf-8") as f:
+            f.writelines(rows)
+    for document in (LATER / "documents").iterdir():
+        shutil.copy(document, data_dir / "documents" / document.name)
+    return data_dir
+
+
+@pytest.fixture
+def later_dir(data_dir) -> Path:
+    """The fixture data after the story moved on (`moved_on`)."""
+    return moved_on(data_dir)
+
+
 def run_brief(*args, **kwargs) -> subprocess.CompletedProcess:
     """The real console script, as a user runs it."""
     return subprocess.run([BRIEF, *map(str, args)], capture_output=True, text=True,

@@ -17,6 +17,9 @@ CELL_ITEMS = 4  # quantities listed in one table cell (the default data lists at
 SUMMARY_ROUTES = 8  # routes the arms summary words (the most reported)
 QUOTES_PER_SOURCE = 30  # passages listed under a source (the seed article has 17)
 QUOTES_IN_ALL = 250  # passages the Sources list in all (the default data has 84)
+CHANGES_LISTED = 400
+"""Rows new or changed the HTML lists in all (the first TABLE_ROWS shown, the rest under a
+fold); print shows the first and counts the rest."""
 ROWS_CITED = 12
 """Rows one citation cites, at most: a table cell or judgment backed by thousands of rows
 cites 12 of them (the default data's most cited cell cites 12)."""

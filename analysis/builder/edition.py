@@ -33,7 +33,7 @@ RUN_TIMEOUT = 600
 class Outcome:
     name: str
     status: Status  # built, failed or up to date
-    edition: str
+    edition: str  # its id: the day, then its number that day (`manifest.next_edition_id`)
     directory: Path
     message: str = ""
     timings: dict = field(default_factory=dict)
@@ -70,14 +70,15 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
           run_timeout: int = RUN_TIMEOUT) -> Outcome:
     """Build one brief with already-resolved parameter values."""
     clock = _Clock()
-    edition = edition_of(values)
     brief_dir = Path(out_dir) / brief.name
+    edition = manifest.next_edition_id(brief_dir, edition_of(values))
     digest = freshness.inputs_digest(brief, values)
-    previous = brief_dir / manifest.LATEST / manifest.NAME
-    if "previous" in values and values["previous"] is None and previous.is_file():
+    previous = manifest.previous(brief_dir)
+    if "previous" in values and values["previous"] is None and previous is not None:
         values = {**values, "previous": str(previous)}  # what changed since the last edition
     stage = publish.staging(brief_dir, "build")
-    record = manifest.record(brief, values, edition, digest)
+    record = {**manifest.record(brief, values, edition_of(values), digest),
+              "edition_id": edition}
     try:
         _make(brief, values, stage, clock, run_timeout)
     except ExecutionFailed as failure:

@@ -5,7 +5,6 @@ Policy that forbids every network load; links are relative, so the reports folde
 moved or zipped whole.
 """
 
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from markupsafe import Markup
 from analysis.builder import manifest
 from analysis.core import atomic
 
-EDITION = re.compile(r"\d{4}-\d{2}-\d{2}")
 CSS = """
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
   color: #222; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
@@ -52,8 +50,7 @@ def briefs(root: Path) -> list[dict]:
         failed = manifest.read(folder / manifest.FAILED)
         if latest is None and failed is None:
             continue
-        editions = sorted((p for p in folder.iterdir() if EDITION.fullmatch(p.name)),
-                          reverse=True)
+        editions = manifest.editions(folder)[::-1]  # newest first
         entries.append({
             "name": folder.name,
             "title": ((latest or failed).get("parameters") or {}).get("title") or folder.name,
@@ -77,12 +74,12 @@ def render(root: Path) -> str:
             "<tr><td><strong>{title}</strong><br><small>{name}</small></td><td>{edition}"
             "</td><td>{when}</td><td>{status}</td><td>{link}</td></tr>").format(
                 title=b["title"], name=b["name"],
-                edition=latest["edition"] if latest else "none yet",
+                edition=manifest.edition_id(latest) if latest else "none yet",
                 when=_when(latest or b["failed"]), status=status, link=link))
         history = Markup("").join(
             Markup("<li>{} (built {}): {}</li>").format(
-                name, _when(manifest), _links(path, root, b["name"]))
-            for name, manifest, path in b["editions"])
+                name, _when(record), _links(path, root, b["name"]))
+            for name, record, path in b["editions"])
         histories.append(Markup(
             '<details><summary>{} — {}</summary><ul>{}</ul></details>').format(
                 b["title"], f"{len(b['editions'])} edition" + "s"[:len(b["editions"]) != 1],

@@ -1,9 +1,14 @@
 """A build's `manifest.json`: what it was built from (parameters, input checksums, row
 digests, versions), how it went (status, timings, failure), and where a brief's builds
-are kept: `<brief>/<edition>/`, `<brief>/latest/` (the last good edition) and
-`<brief>/failed/` (the last failed build)."""
+are kept: `<brief>/<edition id>/` (every edition, never overwritten), `<brief>/latest/`
+(a copy of the last good edition) and `<brief>/failed/` (the last failed build).
+
+An edition's id is its day (the as-of day, else the day it was built), and from the
+second edition of that day on, its number that day: `2026-12-02`, `2026-12-02.2`, ...
+"""
 
 import json
+import re
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -16,6 +21,7 @@ from analysis.tables.files import data_files
 
 NAME = "manifest.json"
 LATEST, FAILED = "latest", "failed"
+EDITION_ID = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\.(\d+))?")
 
 
 class Status(StrEnum):
@@ -26,6 +32,20 @@ class Status(StrEnum):
     BUILT = "built"
     UP_TO_DATE = "up to date"
     FAILED = "failed"
+
+
+def editions(brief_dir: Path) -> list[Path]:
+    """The brief's edition folders, oldest first (by day, then number that day)."""
+    found = [(m, p) for p in (brief_dir.iterdir() if brief_dir.is_dir() else [])
+             if p.is_dir() and (m := EDITION_ID.fullmatch(p.name))]
+    return [p for m, p in sorted(found, key=lambda mp: (mp[0][1], int(mp[0][2] or 1)))]
+
+
+def next_edition_id(brief_dir: Path, day: str) -> str:
+    """The id of a new edition of `day`: the day itself, or its next number that day."""
+    numbers = [int(m[2] or 1) for p in editions(brief_dir)
+               if (m := EDITION_ID.fullmatch(p.name)) and m[1] == day]
+    return f"{day}.{max(numbers) + 1}" if numbers else day
 
 
 def record(brief: BriefConfig, values: dict, edition: str, digest: str | None) -> dict:
@@ -55,6 +75,21 @@ def read(folder: Path) -> dict | None:
         return json.loads((folder / NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def previous(brief_dir: Path) -> Path | None:
+    """The manifest of the last good edition, in that edition's own folder (which a later
+    build never replaces), for "what changed" to compare with; None before the first."""
+    latest = last_good(brief_dir)
+    if latest is None:
+        return None
+    own = brief_dir / edition_id(latest) / NAME
+    return own if own.is_file() else brief_dir / LATEST / NAME
+
+
+def edition_id(record: dict) -> str:
+    """A manifest's edition id (manifests before ids were kept name only the day)."""
+    return record.get("edition_id") or record["edition"]
 
 
 def last_good(brief_dir: Path) -> dict | None:

@@ -51,7 +51,8 @@ def build_many(briefs: list[BriefConfig], overrides: dict[str, str], *, out_dir:
             last = manifest.last_good(out_dir / brief.name)
             if not force and last and last.get("digest") == freshness.inputs_digest(
                     brief, values):
-                outcomes[brief.name] = Outcome(brief.name, Status.UP_TO_DATE, last["edition"],
+                outcomes[brief.name] = Outcome(brief.name, Status.UP_TO_DATE,
+                                               manifest.edition_id(last),
                                                out_dir / brief.name / manifest.LATEST)
                 report(brief.name, Status.UP_TO_DATE)
                 continue

@@ -118,7 +118,8 @@ def list_briefs(out: Path = OutOption, config_file: Path = ConfigOption):
     root = out or paths.REPORTS
     for name, brief in config.load(config_file or paths.CONFIG).items():
         latest, failed = manifest.last_good(root / name), manifest.last_failure(root / name)
-        state = f"built {latest['edition']} ({latest['built_at']})" if latest else "never built"
+        state = (f"built {manifest.edition_id(latest)} ({latest['built_at']})" if latest
+                 else "never built")
         if failed:
             state += f"; last build FAILED {failed['built_at']}: {failed['failure']['message']}"
         typer.echo(f"{name:22} {brief.notebook.name:28} {state}")

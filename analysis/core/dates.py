@@ -2,8 +2,16 @@
 
 A partial date is kept as its text plus its precision and the first and last day it covers,
 so a year is a span, never silently 1 January.
+
+How dated rows compare, wherever a brief decides what is latest or earliest (the one rule):
+a date is the span of days it covers, and one date is later than another only when it
+begins after the other ends. Spans that overlap (2021, and June 2021) are as late as each
+other: what decides between them is the evidence (the better-graded, the attributed
+source), never the finer date. `latest` and `earliest` give the rows in the running;
+`newest_first` orders rows for a list (by the end of their span, then its start).
 """
 
+import numpy as np
 import pandas as pd
 
 PATTERN = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
@@ -51,6 +59,28 @@ def _spans(text: pd.Series) -> pd.DataFrame:
         last[mask] = parsed + offset if offset is not None else parsed
         prec[mask & first.isna()] = None
     return pd.DataFrame({"precision": prec, "first": first, "last": last})
+
+
+def latest(first: pd.Series, last: pd.Series) -> pd.Series:
+    """Whether each dated row is among the latest: no other row's span begins after its
+    own ends. Undated rows are not."""
+    return last.notna() & (last >= first.max())
+
+
+def earliest(first: pd.Series, last: pd.Series) -> pd.Series:
+    """Whether each dated row is among the earliest: no other row's span ends before its
+    own begins. Undated rows are not."""
+    return first.notna() & (first <= last.min())
+
+
+def newest_first(first: pd.Series, last: pd.Series) -> np.ndarray:
+    """Each row's place in a list newest first: by the end of its span, then its start,
+    latest first; undated rows last; ties in the rows' order."""
+    order = pd.DataFrame({"last": last.to_numpy(), "first": first.to_numpy()}).sort_values(
+        ["last", "first"], ascending=False, na_position="last", kind="stable").index
+    place = np.empty(len(order), dtype="int64")
+    place[order.to_numpy()] = np.arange(len(order))
+    return place
 
 
 def is_valid(text: pd.Series) -> pd.Series:

@@ -46,6 +46,7 @@ def describe(t: Tables, table: str, frame: pd.DataFrame) -> pd.Series:
                 + frame["area"] + ")")
     parties = frame["actors"].str.split(LIST_SEPARATOR).map(
         lambda ids: " – ".join(names[i.strip()] for i in ids))
-    via = frame["via"].map(names).map(lambda v: f", via {v}", na_action="ignore").fillna("")
+    via = pd.Series([f", via {names[v]}" if isinstance(v, str) else "" for v in frame["via"]],
+                    index=frame.index, dtype="str")
     return (frame["date"].map(dates.display) + ": " + parties + via + ", " + frame["kind"]
             + " (" + frame["status"] + "): " + frame["topic"])

@@ -62,3 +62,31 @@ def test_deep_dives_build(tmp_path, name, heading):
     assert len(rows) == len(getattr(load_tables(ROOT / "data"), table))
     assert all(r.find_all("td")[2].get_text().startswith("“") for r in rows), "every quote"
     assert (latest / f"{name}.pdf").stat().st_size > 10_000
+
+
+def test_a_same_day_rebuild_is_an_edition_of_its_own_and_compares_with_the_first(data_dir,
+                                                                                  tmp_path):
+    """Editions never overwrite each other: a second build on the same day publishes a
+    second edition, says what changed since the first, and the first stays as it was."""
+    from conftest import moved_on
+
+    out = tmp_path / "reports"
+    first = run_brief("build", "--data", data_dir, "--out", out)
+    assert first.returncode == 0, first.stderr
+    brief = out / "russia-taliban"
+    [edition] = [p for p in brief.iterdir() if p.name not in ("latest",)]
+    before = {p.name: p.read_bytes() for p in edition.iterdir()}
+    second = run_brief("build", "--data", moved_on(data_dir), "--out", out)
+    assert second.returncode == 0, second.stderr
+    assert {p.name: p.read_bytes() for p in edition.iterdir()} == before
+    again = brief / f"{edition.name}.2"
+    manifest = json.loads((again / "manifest.json").read_text())
+    assert manifest["edition_id"] == again.name and manifest["edition"] == edition.name
+    assert manifest["parameters"]["previous"] == str(edition / "manifest.json")
+    soup = BeautifulSoup((brief / "latest" / "russia-taliban.html").read_text(), "html.parser")
+    changed = soup.find(id="changes").find_next("p").get_text()
+    assert f"(edition {edition.name}, built" in changed and "8 new rows" in changed
+    index = BeautifulSoup((out / "index.html").read_text(), "html.parser")
+    history = [a["href"] for a in index.select("details a")]
+    assert f"russia-taliban/{again.name}/russia-taliban.html" in history
+    assert f"russia-taliban/{edition.name}/russia-taliban.html" in history

@@ -123,16 +123,3 @@ def test_a_new_empty_column_changes_no_row(data_dir):
                     + "\n", encoding="utf-8")
     assert row_digests(data_dir) == before
 
-
-def test_the_changes_section_words_the_rows_it_shows_and_counts_them_all(
-        data_dir, tmp_path, monkeypatch):
-    from analysis.brief import Brief, limits
-
-    previous = manifest(tmp_path / "manifest.json", rows={"sources": {}},
-                        rows_version=ROWS_VERSION, edition="2020-01-01")
-    monkeypatch.setattr(limits, "TABLE_ROWS", 1)
-    brief = Brief(data_dir=data_dir, previous=str(previous))
-    html = brief.changes().html()
-    assert "7 new rows and 0 changed rows" in html  # no table had rows before
-    assert html.count("<tr>") == 2 and "(the 1 first of 7 rows)" in html  # header, 1 row
-    assert brief.facts["changes"].text == "7 rows new or changed"
