@@ -9,15 +9,20 @@ from analysis.core.words import article, listed, plural
 
 _BOUND_SHAPES = {"point": "circle", "upper bound": "triangle-down",
                  "lower bound": "triangle-up"}
+DOUBTFUL = "doubtful"
+"""How a doubtful estimate is drawn (`tables.vocab.DOUBTFUL`): a cross, never past the
+highest of the other estimates of its group, so it never sets the scale."""
 
 
 def estimate_ranges(points: pd.DataFrame, measure_label: str = "fighters") -> alt.Chart:
     """Estimates as ranges over time, one panel per group: a vertical bar spans an
     estimate's low-high range, a horizontal bar the month or year it is dated to (never a
-    false 1 January); triangles mark one-sided bounds ("up to", "at least")."""
-    frame = points.assign(
+    false 1 January); triangles mark one-sided bounds ("up to", "at least"); crosses mark
+    doubtful estimates, held within the others' scale."""
+    frame = _held(points.assign(
         middle=(points["low"] + points["high"]) / 2,
-        value=points["high"].where(points["shape"] != "lower bound", points["low"]))
+        value=points["high"].where(points["shape"] != "lower bound", points["low"])))
+    shapes = {**_BOUND_SHAPES, **({DOUBTFUL: "cross"} if points["doubtful"].any() else {})}
     tooltip = [alt.Tooltip("group:N", title="Group"), alt.Tooltip("figure:N", title="Figure"),
                alt.Tooltip("when:N", title="As of"), alt.Tooltip("claimant:N", title="Claimed by")]
     colour = alt.Color("side:N", title="Claim made by")
@@ -35,8 +40,7 @@ def estimate_ranges(points: pd.DataFrame, measure_label: str = "fighters") -> al
         y=alt.Y("value:Q", title=measure_label.capitalize(), axis=alt.Axis(format=",d"),
                 scale=alt.Scale(zero=True)),
         shape=alt.Shape("shape:N", title="Figure stated as",
-                        scale=alt.Scale(domain=list(_BOUND_SHAPES),
-                                        range=list(_BOUND_SHAPES.values()))),
+                        scale=alt.Scale(domain=list(shapes), range=list(shapes.values()))),
     ).transform_filter(alt.datum.shape != "range")
     # aria=False on the layers: an empty layer in a facet panel would otherwise be an
     # unlabelled graphics-symbol (axe: svg-img-alt); the chart is labelled as a whole.
@@ -47,6 +51,10 @@ def estimate_ranges(points: pd.DataFrame, measure_label: str = "fighters") -> al
         data=frame,
     ).resolve_scale(y="independent")
     claimants = listed(sorted(set(points["side"])))
+    doubtful = points["doubtful"].sum()
+    held = (f" {plural(doubtful, 'doubtful estimate')} (crosses) "
+            f"{'is' if doubtful == 1 else 'are'} drawn no higher than the others, off their "
+            "scale where larger." if doubtful else "")
     return finish(
         chart, points, f"Estimates of {measure_label}, by group, over time",
         "Bars span each estimate's range and the period it is dated to; estimates are "
@@ -54,7 +62,19 @@ def estimate_ranges(points: pd.DataFrame, measure_label: str = "fighters") -> al
         f"Range chart of {plural(len(points), 'dated estimate')} of {measure_label} for "
         f"{plural(points['group'].nunique(), 'group')}, by who made the claim ({claimants}); "
         "vertical bars show low-to-high ranges, horizontal bars the month or year an estimate is "
-        "dated to, triangles one-sided bounds.")
+        f"dated to, triangles one-sided bounds.{held}")
+
+
+def _held(frame: pd.DataFrame) -> pd.DataFrame:
+    """Doubtful estimates as crosses, no higher than the highest other estimate of their
+    group (where it has any), so that one relay error cannot squash the rest."""
+    doubtful = frame["doubtful"].to_numpy()
+    if not doubtful.any():
+        return frame
+    top = frame["group"].map(frame[~doubtful].groupby("group")["high"].max())
+    held = {c: frame[c].where(~doubtful | top.isna(), frame[c].clip(upper=top))
+            for c in ("low", "high", "middle", "value")}
+    return frame.assign(**held, shape=frame["shape"].where(~doubtful, DOUBTFUL))
 
 
 _CELL = 22

@@ -4,9 +4,11 @@ deal, the same estimate period), and one figure credited to different claimants 
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from analysis.core import dates, words
+from analysis.core import dates
+from analysis.core.distinct import codes
 from analysis.tables import actors, derived
 from analysis.tables.load import Tables
 from analysis.tables.quantities import bounds, stated
@@ -24,6 +26,7 @@ class Contest:
     versions: pd.DataFrame  # one row per distinct figure: figure, rows, origins, grades
     conflict: bool  # True when some versions cannot both be right (ranges do not overlap)
     between_origins: bool  # False when one origin's figure is relayed differently
+    jump: bool = False  # one origin's figures, ten times apart within months (`jumps`)
 
 
 def contests(t: Tables, table: str, describe, limit: int | None = None
@@ -54,17 +57,62 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
         if rows["figure"].nunique() < 2 or (rows["source_id"].nunique() < 2
                                             and rows["origin"].nunique() < 2):
             continue
-        versions = rows.assign(row=rows.index).groupby("figure", sort=False).agg(
-            rows=("row", tuple), origins=("origin", lambda s: tuple(dict.fromkeys(s))),
-            grades=("grade", lambda s: tuple(sorted(set(s), key=GRADES.index))),
-            sources=("source_id", "nunique"),
-        ).reset_index()
         b = bounds(table, rows)
         conflict = bool(b["low"].max() > b["high"].min())
         out.append(Contest(table, derived.claim(table, full.loc[rows.index[0]]),
-                           describe(full.loc[rows.index]), versions, conflict,
+                           describe(full.loc[rows.index]), _versions(rows), conflict,
                            rows["origin"].nunique() > 1))
     return out, total
+
+
+JUMP = 10
+"""How many times larger one origin's figure must be than its figure of a few months before
+(or after) to be contested: a change that size from one claimant is likelier a slip (a
+relay's extra zero) than news."""
+WITHIN = pd.Timedelta(days=183)
+"""How close the two figures' dates must be (the gap between their spans): six months."""
+
+
+def jumps(t: Tables, describe, limit: int | None = None) -> tuple[list[Contest], int]:
+    """Estimates of one group, measure and area by one origin whose headline figures (the
+    stated number, or its upper end) differ `JUMP` times or more within `WITHIN` of each
+    other: each such set of figures is contested. `describe(rows)` names it; with
+    `limit`, the `limit` with most reports; the count of all comes second."""
+    e = t.fighter_estimates
+    e = e.loc[e["as_of_date_first"].notna() & (e["low"].notna() | e["high"].notna()),
+              ["group", "measure", "area", "origin", "source_id", "grade",
+               "as_of_date_first", "as_of_date_last", *quantity("fighter_estimates")]]
+    e = e.assign(key=codes(e["group"], e["measure"], e["area"], e["origin"]),
+                 number=e["high"].fillna(e["low"]).astype("float"))
+    e = e.sort_values(["key", "as_of_date_first"], kind="stable")
+    # each estimate against the one before it of the same key
+    key, number = e["key"].to_numpy(), e["number"].to_numpy()
+    first, last = e["as_of_date_first"].to_numpy(), e["as_of_date_last"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.maximum(number[1:], number[:-1]) / np.minimum(number[1:], number[:-1])
+    jumped = np.flatnonzero((key[1:] == key[:-1]) & (first[1:] - last[:-1] <= WITHIN)
+                            & (ratio >= JUMP)) + 1
+    rows = e.iloc[np.union1d(jumped - 1, jumped)]
+    rows = rows.assign(figure=stated("fighter_estimates", rows).astype("str"))
+    groups = [g for _, g in rows.groupby("key", sort=False)]
+    total = len(groups)
+    if limit:
+        groups = sorted(groups, key=len, reverse=True)[:limit]
+    full = t.fighter_estimates
+    return [Contest("fighter_estimates",
+                    derived.claim("fighter_estimates", full.loc[g.index[0]]),
+                    describe(full.loc[g.index]), _versions(g), True, False, jump=True)
+            for g in groups], total
+
+
+def _versions(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct `figure` of `rows`: the rows giving it, their origins, grades
+    and how many sources."""
+    return rows.assign(row=rows.index).groupby("figure", sort=False).agg(
+        rows=("row", tuple), origins=("origin", lambda s: tuple(dict.fromkeys(s))),
+        grades=("grade", lambda s: tuple(sorted(set(s), key=GRADES.index))),
+        sources=("source_id", "nunique"),
+    ).reset_index()
 
 
 @dataclass(frozen=True)
@@ -77,13 +125,14 @@ class Attribution:
 
 def disputed_attributions(t: Tables, measure: str = "fighters", limit: int | None = None
                           ) -> tuple[list[Attribution], int]:
-    """Estimates of the same group and area whose headline number (the stated figure, or
-    its upper end) is the same but is credited to different origins. When the figure is
-    dated to several periods, each period is judged on its own (undated rows then match
-    none): estimates of different moments are different estimates, not one figure."""
+    """Estimates of the same group and area that state the same figure (the same
+    qualifier, low and high: "about 3,000", not merely the same upper end) credited to
+    different origins. When the figure is dated to several periods, each period is judged
+    on its own (undated rows then match none): estimates of different moments are
+    different estimates, not one figure."""
     e = t.fighter_estimates
     e = e[(e["measure"] == measure) & (e["high"].notna() | e["low"].notna())]
-    e = e.assign(number=e["high"].fillna(e["low"]))
+    e = e.assign(number=stated("fighter_estimates", e).astype("str"))
     keys = ["group", "area", "number"]
     e = e[e.groupby(keys)["origin"].transform("nunique") > 1]  # only figures in dispute
     # one cluster per period where the figure is dated to several ("" where it is not)
@@ -102,7 +151,7 @@ def disputed_attributions(t: Tables, measure: str = "fighters", limit: int | Non
     for group, area, number, period in origins.index:
         rows = e.iloc[rows_of[(group, area, number, period)]]
         rows = rows.assign(figure=stated("fighter_estimates", rows))
-        out.append(_attribution(rows, f"{words.number(number)} {names[group]} {measure}"))
+        out.append(_attribution(rows, f"{number} {names[group]} {measure}"))
     return out, total
 
 

@@ -10,11 +10,13 @@ from analysis.tables import actors
 from analysis.tables.load import Tables
 from analysis.tables.quantities import quantities
 
+UNATTRIBUTED = "Unattributed"
+
 
 def claimant_side(frame: pd.DataFrame) -> pd.Series:
     """The state or organisation behind each claim (for colouring): its origin when the
     claim is attributed, else "Unattributed"."""
-    return frame["origin"].astype("str").where(frame["attributed_to"].notna(), "Unattributed")
+    return frame["origin"].astype("str").where(frame["attributed_to"].notna(), UNATTRIBUTED)
 
 
 def routes(t: Tables, a: pd.DataFrame) -> pd.Series:
@@ -30,7 +32,13 @@ def routes(t: Tables, a: pd.DataFrame) -> pd.Series:
 
 
 def describe(t: Tables, table: str, frame: pd.DataFrame) -> pd.Series:
-    """A short line per claim row: what it reports, with its figure and date."""
+    """A short line per claim row: what it reports, with its figure and date, and
+    "; doubtful" where the claim is (`tables.vocab.DOUBTFUL`)."""
+    return _reported(t, table, frame) + pd.Series(
+        ["; doubtful" if d else "" for d in frame["doubtful"]], index=frame.index, dtype="str")
+
+
+def _reported(t: Tables, table: str, frame: pd.DataFrame) -> pd.Series:
     names = actors.names(t.actors)
     if table == "arms_sales":
         figure = pd.Series(quantities(

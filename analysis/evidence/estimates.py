@@ -19,14 +19,15 @@ _SHAPES = {"equal": "point", "range": "range", "high": "upper bound", "low": "lo
 
 def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
     """One row per dated estimate of `measure`: its `row` label in the table, when (a span
-    at the date's precision), low/high, how the source put it, by whom. `worded` adds the
-    figure and its date in words to the points a brief shows."""
+    at the date's precision), low/high, how the source put it, by whom, and whether it is
+    `doubtful`. `worded` adds the figure and its date in words to the points a brief
+    shows."""
     e = t.fighter_estimates
     e = e.loc[(e["measure"] == measure) & e["as_of_date_first"].notna()
               & (e["low"].notna() | e["high"].notna()),
               ["estimate_id", "group", "attributed_to", "claimant", "origin", "source_id",
                "as_of_date", "as_of_date_first", "as_of_date_last", "as_of_date_precision",
-               "low", "high", "qualifier"]]
+               "low", "high", "qualifier", "doubtful"]]
     names = actors.names(t.actors)
     return pd.DataFrame({
         "row": e.index,
@@ -41,6 +42,7 @@ def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
         "high": e["high"].fillna(e["low"]).astype("float"),
         "shape": mapped(e["qualifier"], {q: _SHAPES[s] for q, s in QUALIFIER_SHAPES.items()}),
         "precision": e["as_of_date_precision"],
+        "doubtful": e["doubtful"],
         "source_id": e["source_id"],
     }).reset_index(drop=True)
 

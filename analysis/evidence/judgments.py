@@ -23,7 +23,7 @@ import pandas as pd
 from analysis.core import dates, words
 from analysis.core.distinct import each_once, mapped
 from analysis.evidence.contacts import parties, party_pairs
-from analysis.evidence.support import Support, support
+from analysis.evidence.support import Support, latest, support
 from analysis.tables import actors, derived
 from analysis.tables.load import Tables
 from analysis.tables.quantities import quantity
@@ -205,13 +205,15 @@ def _deal_judgment(names, status, rows, against) -> Judgment:
 
 
 def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
-    """For the `groups`-th most estimated group: the range of its latest year's estimates."""
+    """For the `groups`-th most estimated group: the range of its latest year's estimates
+    (doubtful ones left out)."""
     e = t.fighter_estimates
     e = e.loc[e["measure"] == measure, ["estimate_id", "group", "area", "qualifier", "low",
                                         "high", "as_of_date_first", "source_id", "origin",
-                                        "grade"]]
+                                        "grade", "doubtful"]]
     ranked = e["group"].value_counts()
-    e = e[e["as_of_date_first"].notna() & (e["low"].notna() | e["high"].notna())]
+    e = e[e["as_of_date_first"].notna() & (e["low"].notna() | e["high"].notna())
+          & ~e["doubtful"]]
     if len(ranked) < groups:
         return []
     group = ranked.index[groups - 1]
@@ -240,21 +242,22 @@ def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
 
 
 def _presence(t: Tables) -> list[Judgment]:
-    """The latest part-of-whole figure ("25 of 34 provinces"; of two as late, the later in
-    the table), with every report of it."""
+    """The latest part-of-whole figure ("25 of 34 provinces"; of figures as late as each
+    other, the strongest evidence; the last in the table when none is dated), with every
+    report of it."""
     e = t.fighter_estimates
     e = e[e["out_of"].notna() & e["low"].notna() & (e["low"] == e["high"])]
     if e.empty:
         return []
-    latest = e.loc[e["as_of_date_first"].sort_values(na_position="first", kind="stable")
-                   .index[-1]]  # only the date column is sorted
-    same = e[(e["group"] == latest["group"]) & (e["measure"] == latest["measure"])
-             & (e["low"] == latest["low"]) & (e["out_of"] == latest["out_of"])]
-    unit = latest["measure"].removesuffix("_with_presence")
-    when = (f" ({dates.display(latest['as_of_date'])})" if isinstance(latest["as_of_date"], str)
-            else "")
-    name = actors.names(t.actors)[latest["group"]]
-    return [Judgment(f"presence_{latest['group']}".replace("-", "_"),
-                     f"{name} had a presence in {words.number(latest['low'])} of "
-                     f"{words.number(latest['out_of'])} {unit}{when}",
+    label = latest(e, "as_of_date")
+    latest_row = e.loc[e.index[-1] if label is None else label]
+    r = latest_row
+    same = e[(e["group"] == r["group"]) & (e["measure"] == r["measure"])
+             & (e["low"] == r["low"]) & (e["out_of"] == r["out_of"])]
+    unit = r["measure"].removesuffix("_with_presence")
+    when = f" ({dates.display(r['as_of_date'])})" if isinstance(r["as_of_date"], str) else ""
+    name = actors.names(t.actors)[r["group"]]
+    return [Judgment(f"presence_{r['group']}".replace("-", "_"),
+                     f"{name} had a presence in {words.number(r['low'])} of "
+                     f"{words.number(r['out_of'])} {unit}{when}",
                      support("fighter_estimates", same))]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.core import words
+from analysis.core import dates, words
 from analysis.tables.vocab import GRADES, STRONG_GRADES
 
 
@@ -43,6 +43,45 @@ class Support:
                 f"{words.plural(len(self.origins), 'independent origin')} "
                 f"({words.listed(self.origins)}); "
                 f"{'grade' if len(self.grades) == 1 else 'grades'} {grades}")
+
+
+def strongest_first(frame: pd.DataFrame) -> pd.Index:
+    """`frame`'s labels, the strongest evidence first: not doubtful, then the better
+    source grade, then attributed to a named claimant, then the more credible; ties in the
+    table's order."""
+    key = pd.DataFrame({
+        "doubtful": frame["doubtful"].to_numpy(),
+        "grade": frame["grade"].astype("str").map({g: i for i, g in enumerate(GRADES)})
+        .fillna(len(GRADES)).to_numpy(),
+        "unattributed": frame["attributed_to"].isna().to_numpy(),
+        "credibility": frame["credibility"].astype("Float64").fillna(9).to_numpy(),
+    })
+    order = key.sort_values(list(key.columns), kind="stable").index.to_numpy()
+    return frame.index[order]
+
+
+def latest(frame: pd.DataFrame, date: str) -> int | None:
+    """The label of the latest row by its `date` column (`core.dates`'s rule: of rows whose
+    dates are as late as each other, the strongest evidence, `strongest_first`, and of
+    those as strong, the later in the table); doubtful rows only when every dated row is.
+    None when no row is dated."""
+    return _end(frame.iloc[::-1], date, dates.latest)
+
+
+def earliest(frame: pd.DataFrame, date: str) -> int | None:
+    """The label of the earliest row by its `date` column, as `latest` decides (of rows
+    as strong, the earlier in the table)."""
+    return _end(frame, date, dates.earliest)
+
+
+def _end(frame: pd.DataFrame, date: str, rule) -> int | None:
+    dated = frame[frame[f"{date}_first"].notna()]
+    if not (~dated["doubtful"]).all() and (~dated["doubtful"]).any():
+        dated = dated[~dated["doubtful"]]
+    if dated.empty:
+        return None
+    running = dated[rule(dated[f"{date}_first"], dated[f"{date}_last"]).to_numpy()]
+    return strongest_first(running)[0]
 
 
 def support(table: str, frame: pd.DataFrame) -> Support:

@@ -94,7 +94,7 @@ def _vocabularies() -> str:
         _vocabulary("Source reliability (Admiralty)", vocab.RELIABILITY,
                     "From the MISP admiralty-scale taxonomy (CC0); MISP's extra grade G is "
                     "not NATO and is not accepted."),
-        _vocabulary("Information credibility (Admiralty)", vocab.CREDIBILITY),
+        _vocabulary("Information credibility (Admiralty)", vocab.CREDIBILITY, vocab.DOUBTFUL),
         _vocabulary("Source kinds", vocab.SOURCE_KINDS),
         _vocabulary("Source levels", vocab.SOURCE_LEVELS),
         _vocabulary("Actor kinds", vocab.ACTOR_KINDS),

@@ -8,6 +8,8 @@ and what it reports.
   ministry's state are one origin), else the outlet, as for `claimant`. Two outlets
   relaying one claimant are one origin (see `analysis.evidence.support`).
 - `grade`: the Admiralty reliability of the row's source.
+- `doubtful`: whether the claim is doubtful (`vocab.DOUBTFUL`): credibility 5, or a source
+  graded E.
 - `claim_key` (arms sales, fighter estimates): a number, the same for the rows that report
   the same thing (the table's `claim` columns in the schema): an arms row's deal_id; an
   estimate's group, measure, area and as_of_date. -1 when the last of those is missing:
@@ -33,6 +35,7 @@ from analysis.core import lists
 from analysis.core.distinct import codes, each_result, mapped
 from analysis.tables import actors as actor
 from analysis.tables.schema import TABLES
+from analysis.tables.vocab import DOUBTFUL_CREDIBILITY, DOUBTFUL_GRADES
 
 
 def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
@@ -48,6 +51,8 @@ def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
         "grade": mapped(frame["source_id"], by_id["reliability"]),
     }
     frame = frame.assign(**{k: v.astype("category") for k, v in columns.items()})
+    frame = frame.assign(doubtful=(frame["credibility"].isin(DOUBTFUL_CREDIBILITY).to_numpy()
+                                   | frame["grade"].isin(DOUBTFUL_GRADES).to_numpy()))
     claim = TABLES[name].metadata.get("claim")
     if claim:
         keys = codes(*(frame[c] for c in claim))

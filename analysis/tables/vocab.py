@@ -37,6 +37,13 @@ CREDIBILITY = {
 }
 """Admiralty (NATO) information credibility, per claim row."""
 
+DOUBTFUL_CREDIBILITY = (5,)
+DOUBTFUL_GRADES = ("E",)
+DOUBTFUL = ("A claim of credibility 5 (improbable: contradicted by other information), or from "
+            "a source graded E (unreliable), is doubtful: a brief shows it, marked as such, "
+            "but it never sets a chart's scale, a summary's span or a judgment's figure.")
+"""Which claims are doubtful, and what that means (the data dictionary prints it)."""
+
 SOURCE_KINDS = {
     "news": "news report by a news organisation or wire service",
     "analysis": "analysis, opinion or feature article",
@@ -114,7 +121,8 @@ class ArmsStatus:
     """Its colour in charts: a name from the Okabe-Ito palette (charts.theme.OKABE_ITO)."""
     proposition: str | None = None
     """A key judgment that a deal reached the stage, with {s} supplier, {r} recipient and
-    {what} the items; None: no judgment is made of it."""
+    {what} the items; None: no judgment is made of it. Only a confirmed stage reads as
+    done: an allegation says it is alleged, an offer that it was offered."""
     confirmed: bool = False
     """Backed by a contract or a delivery: drawn filled, and a deal the bottom line may call
     firm; every other stage is drawn hollow."""
@@ -122,13 +130,13 @@ class ArmsStatus:
 
 ARMS_STATUSES = {
     "alleged": ArmsStatus("claimed by someone, unconfirmed", "alleged", "alleged",
-                          "vermillion", "{s} has supplied {what} to {r}"),
+                          "vermillion", "{s} is alleged to have supplied {what} to {r}"),
     "denied": ArmsStatus("a party denies a reported transfer", "denied", "denied", "grey"),
     "intended": ArmsStatus("the buyer states an intention to buy", "intended by the buyer",
                            "intended", "yellow", "{r} intends to buy {what} from {s}"),
     "offered": ArmsStatus("the supplier states willingness to supply",
                           "offered by the supplier", "offered", "sky",
-                          "{s} has offered {r} {what}"),
+                          "{s} has offered to supply {what} to {r}"),
     "negotiating": ArmsStatus("talks or a draft contract under way", "under negotiation",
                               "negotiating", "orange", "{s} and {r} have negotiated over {what}"),
     "agreed": ArmsStatus("agreed in principle or politically approved; no contract",

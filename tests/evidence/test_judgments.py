@@ -127,7 +127,8 @@ def alleged(*denials) -> dict:
 def test_a_transfer_resting_on_one_f_graded_allegation_is_unlikely(tables):
     [j] = key_judgments(tables(**alleged()))
     assert j.key == "arms_kunduz_alleged"
-    assert j.proposition == "Russia has supplied as many as 20 AK-47 to Taliban via Tajikistan"
+    assert j.proposition == (
+        "Russia is alleged to have supplied as many as 20 AK-47 to Taliban via Tajikistan")
     assert j.against is None
     assert j.term == "unlikely"
     assert j.basis() == "Basis: 1 report, 1 independent origin (Seed article); grade F."
@@ -191,3 +192,13 @@ def test_of_two_presence_figures_as_late_the_later_in_the_table_is_judged(tables
                  as_of_date="2017-03") for i, n in enumerate([20, 25])])
     [presence] = [j for j in key_judgments(t) if j.key.startswith("presence")]
     assert "a presence in 25 of 34 provinces" in presence.proposition
+
+
+def test_only_a_confirmed_stage_reads_as_done():
+    """An allegation, an offer, an intention or talks are worded as such, never as a
+    transfer that happened."""
+    from analysis.tables.vocab import ARMS_STATUSES
+
+    for status, record in ARMS_STATUSES.items():
+        if record.proposition and not record.confirmed:
+            assert status[:5] in record.proposition, status

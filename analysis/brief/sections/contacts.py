@@ -12,7 +12,7 @@ from analysis.core import dates, words
 from analysis.core.distinct import mapped
 from analysis.core.lists import LIST_SEPARATOR
 from analysis.core.markup import Markup, escape, table
-from analysis.evidence import contacts
+from analysis.evidence import contacts, support
 from analysis.tables import actors
 from analysis.tables.load import Tables
 
@@ -46,8 +46,7 @@ def summary(t: Tables, cite: Citations) -> Markup:
     if start.empty:
         return Markup("<p>No dated diplomatic contacts in this selection.</p>")
     undated = len(c) - len(start)
-    # the first of the earliest, the last of the latest, in table order
-    ends = [start.idxmin(), start[::-1].idxmax()]
+    ends = [support.earliest(c, "date"), support.latest(c, "date")]
     first, last = contacts.events_of(t, c.loc[ends]).iloc
     parts = [
         f"<p>{words.plural(len(start), 'dated contact')} between "

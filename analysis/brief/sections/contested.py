@@ -24,6 +24,9 @@ def section(t: Tables, cite: Citations) -> Section:
         blocks.append(_contest_table(t, cite, c, "status"))
     for c in estimates:
         blocks.append(_contest_table(t, cite, c, "claimant"))
+    jumps, jumps_total = contested.jumps(t, lambda rows: _jump(t, rows), limits.CONTESTS)
+    for c in jumps:
+        blocks.append(_contest_table(t, cite, c, "claimant"))
     disputed, disputed_total = contested.disputed_attributions(t, limit=limits.CONTESTS)
     for a in disputed:
         rows = [(r.origin + ("" if r.claimant == r.origin else f" ({r.claimant})"),
@@ -37,14 +40,16 @@ def section(t: Tables, cite: Citations) -> Section:
     count = arms_total + estimates_total
     facts = {"contested": Fact(words.plural(count, "contested figure")),
              "disputed": Fact(words.plural(disputed_total, "disputed attribution"))}
-    listed = len(arms) + len(estimates) + len(disputed)
-    if listed < count + disputed_total:
+    listed = len(arms) + len(estimates) + len(jumps) + len(disputed)
+    if listed < count + jumps_total + disputed_total:
         blocks.insert(0, Markup("<p>Shown below: the {} most reported.</p>").format(listed))
+    jumped = (Markup(" Figures of one origin {} times apart within months: {}.").format(
+        words.cardinal(contested.JUMP), jumps_total) if jumps_total else "")
     intro = Markup(
         "<p>Claims reported with different numbers: {}. Figures credited to different "
-        "claimants: {}. Each version is shown side by side with its origins and source "
+        "claimants: {}.{} Each version is shown side by side with its origins and source "
         "grades; nothing here is averaged or resolved.</p>").format(
-            count or "none", disputed_total or "none")
+            count or "none", disputed_total or "none", jumped)
     return Section("contested", heading("contested"), intro, *blocks, facts=facts)
 
 
@@ -58,6 +63,14 @@ def _estimate(t: Tables, rows) -> str:
             f"in {r['area']}, {dates.display(r['as_of_date'])}")
 
 
+def _jump(t: Tables, rows) -> str:
+    r = rows.sort_values("as_of_date_first")
+    first, last = r.iloc[0], r.iloc[-1]
+    return (f"{actors.names(t.actors)[first['group']]} {first['measure'].replace('_', ' ')} "
+            f"in {first['area']}, {dates.display(first['as_of_date'])} to "
+            f"{dates.display(last['as_of_date'])}, by {first['origin']}")
+
+
 def _contest_table(t: Tables, cite: Citations, c: Contest, detail: str) -> Markup:
     reports = c.versions["rows"].map(len)  # the most reported figures, in their order
     versions = c.versions.loc[sorted(reports.sort_values(
@@ -68,6 +81,10 @@ def _contest_table(t: Tables, cite: Citations, c: Contest, detail: str) -> Marku
             for v in versions.itertuples()]
     verdict = ("the figures cannot all be right" if c.conflict else "the figures differ")
     who = "between origins" if c.between_origins else "in relays of one origin"
+    if c.jump:
+        verdict = (f"one origin's figures {words.cardinal(contested.JUMP)} times apart within "
+                   "months")
+        who = "a slip or a relay's error is likelier than news"
     part = shown(len(versions), len(c.versions), "figure", "most reported")
     return table(["Figure", "Stage" if detail == "status" else "Claimed by", "Origins",
                   "Grades", "Sources"], rows,

@@ -10,7 +10,8 @@ from analysis.charts import estimates as charts
 from analysis.charts.figure import Figure
 from analysis.core import dates, words
 from analysis.core.markup import Markup, escape, table
-from analysis.evidence import estimates
+from analysis.evidence import estimates, support
+from analysis.evidence.describe import UNATTRIBUTED
 from analysis.tables import actors
 from analysis.tables.load import Tables
 from analysis.tables.quantities import quantity
@@ -48,24 +49,38 @@ def summary(t: Tables, points: pd.DataFrame, cite: Citations, measure: str) -> M
     groups = points["group"].nunique()
     # the most estimated groups, in name order
     for group, rows in estimates.most_estimated(points, words.NAMED).groupby("group", sort=True):
-        rows = rows.sort_values("start")
-        latest, label = estimates.worded(t, rows.tail(1)).iloc[0], rows["row"].iloc[-1]
-        low, high = rows["low"].min(), rows["high"].max()
-        claimants = rows["claimant"].nunique()
-        spread = (f"{words.plural(len(rows), 'dated estimate')} from "
-                  f"{words.plural(claimants, 'claimant')} "
-                  + (f"all give {words.number(low)}" if low == high else
-                     f"span {words.number(low)} to {words.number(high)}"))
+        label = support.latest(t.fighter_estimates.loc[rows["row"]], "as_of_date")
+        latest = estimates.worded(t, rows[rows["row"] == label]).iloc[0]
+        by = (f"according to {escape(latest['claimant'])}" if latest["side"] != UNATTRIBUTED
+              else f"unattributed, in {escape(latest['claimant'])}")
         items.append(
             f"<li><strong>{escape(group)}</strong>: latest estimate "
-            f"{escape(latest['figure'])} {escape(measure)} ({escape(latest['when'])}, "
-            f"according to {escape(latest['claimant'])})"
-            f"{cite.claim('fighter_estimates', label)}; "
-            f"{'the only dated estimate' if len(rows) == 1 else spread}.</li>")
+            f"{escape(latest['figure'])} {escape(measure)} ({escape(latest['when'])}, {by})"
+            f"{cite.claim('fighter_estimates', label)}; {_spread(t, cite, rows)}.</li>")
     if groups > words.NAMED:
         others = words.plural(groups - words.NAMED, "other group")
         items.append(f"<li>and {others}, none estimated more often than those above.</li>")
     return Markup(f"<ul class=\"findings\">{''.join(items)}</ul>")
+
+
+def _spread(t: Tables, cite: Citations, rows: pd.DataFrame) -> str:
+    """The span of a group's dated estimates; doubtful ones are left out of it, and said."""
+    if len(rows) == 1:
+        return "the only dated estimate"
+    doubtful = rows[rows["doubtful"]]
+    counted = rows[~rows["doubtful"]] if len(doubtful) < len(rows) else rows
+    low, high = counted["low"].min(), counted["high"].max()
+    text = (f"{words.plural(len(rows), 'dated estimate')} from "
+            f"{words.plural(rows['claimant'].nunique(), 'claimant')} "
+            + (f"all give {words.number(low)}" if low == high else
+               f"span {words.number(low)} to {words.number(high)}"))
+    if len(doubtful) and counted is not rows:
+        left = estimates.worded(t, doubtful.head(words.NAMED))
+        text += ("; left out as doubtful: "
+                 + words.series([f"{escape(r.figure)} ({escape(r.when)})"
+                                 for r in left.itertuples()], words.NAMED)
+                 + f"{cite.claims('fighter_estimates', doubtful['row'])}")
+    return text
 
 
 def _undated(t: Tables, measure: str) -> int:
@@ -78,7 +93,8 @@ def _table(t: Tables, cite: Citations, measure: str) -> Markup:
     names = actors.names(t.actors)
     rows = []
     this = e.loc[e["measure"] == measure, ["group", "area", "qualifier", "low", "high",
-                                           "as_of_date", "as_of_date_first", "claimant"]]
+                                           "as_of_date", "as_of_date_first", "claimant",
+                                           "doubtful"]]
     pairs = this.groupby(["group", "claimant"]).size()
     top = pairs.nlargest(limits.TABLE_ROWS, keep="first").index
     this = this[pd.MultiIndex.from_frame(this[["group", "claimant"]]).isin(top)]
@@ -88,7 +104,8 @@ def _table(t: Tables, cite: Citations, measure: str) -> Markup:
         at = at.head(limits.CELL_ITEMS)
         stated = "; ".join(
             quantity(r.qualifier, r.low, r.high) + _when(r.as_of_date) + _where(r.area)
-            for r in at.itertuples()) + (f"; and {more:,} more" if more > 0 else "")
+            + _doubt(r.doubtful) for r in at.itertuples())
+        stated += f"; and {more:,} more" if more > 0 else ""
         rows.append((names[group], who, stated, cite.claims("fighter_estimates", at.index)))
     other = e.loc[e["measure"] != measure, ["group", "measure"]]  # sorted, then taken
     others, room = len(other), max(limits.TABLE_ROWS - len(rows), 0)
@@ -97,7 +114,7 @@ def _table(t: Tables, cite: Citations, measure: str) -> Markup:
               f"{r.measure.replace('_', ' ').replace(' pct', ' (%)')}: "
               + quantity(r.qualifier, r.low, r.high)
               + (f" of {r.out_of}" if pd.notna(r.out_of) else "")
-              + _when(r.as_of_date) + _where(r.area),
+              + _when(r.as_of_date) + _where(r.area) + _doubt(r.doubtful),
               cite.claim("fighter_estimates", r.Index))
              for r in other.itertuples()]
     return table(["Group", "Claimed by", "Figures (as of)", "Sources"], rows,
@@ -109,6 +126,10 @@ def _table(t: Tables, cite: Citations, measure: str) -> Markup:
 
 def _when(as_of_date) -> str:
     return f" ({dates.display(as_of_date)})" if isinstance(as_of_date, str) else ""
+
+
+def _doubt(doubtful: bool) -> str:
+    return ", doubtful" if doubtful else ""
 
 
 def _where(area: str) -> str:
