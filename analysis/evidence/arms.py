@@ -3,11 +3,11 @@ brief's charts and tables."""
 
 import pandas as pd
 
-from analysis.core import dates, words
+from analysis.core import words
 from analysis.core.dates import DAY
 from analysis.core.distinct import mapped
 from analysis.core.ranking import latest, of_most
-from analysis.evidence.describe import describe, routes
+from analysis.evidence.describe import dated, describe, routes
 from analysis.tables import derived
 from analysis.tables.load import Tables
 from analysis.tables.quantities import quantities
@@ -55,8 +55,9 @@ def arms_deals(t: Tables, limit: int | None = None) -> pd.DataFrame:
                  stage=mapped(a["status"], STAGES).astype(int))
     rows = a.sort_values(["order", "stage", "event_date_first"], kind="stable")
     by_stage = ["order", "stage"]
-    dated = rows[rows["event_date_first"].notna()]
-    when = dated.groupby(by_stage)["event_date"].first().map(dates.display)
+    first = rows[rows["event_date_first"].notna()].groupby(by_stage).head(1)
+    when = pd.Series(dated(first, "event_date").to_numpy(),
+                     index=pd.MultiIndex.from_frame(first[by_stage]))
     known = rows[rows["quantity_qualifier"] != "unknown"]
     figures = known[by_stage].assign(figure=quantities(
         known["quantity_qualifier"], known["quantity_low"], known["quantity_high"]))
@@ -101,7 +102,7 @@ def arms_events(t: Tables, limit: int | None = None, deals: int | None = None
         "deal": (routes(t, a) + ": " + a["system"]).groupby(a["deal_key"]).transform("first"),
         "start": a["event_date_first"],
         "end": a["event_date_last"] + DAY,
-        "when": a["event_date"].map(dates.display),
+        "when": dated(a, "event_date"),
         "status": a["status"],
         "what": describe(t, "arms_sales", a),
         "source_id": a["source_id"],

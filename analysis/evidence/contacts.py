@@ -4,10 +4,11 @@ who-talks-to-whom network, as tidy frames for the brief's charts and tables."""
 import numpy as np
 import pandas as pd
 
-from analysis.core import dates, lists
+from analysis.core import lists
 from analysis.core.dates import DAY
 from analysis.core.lists import LIST_SEPARATOR
 from analysis.core.ranking import latest, of_most
+from analysis.evidence.describe import dated, named_parties
 from analysis.tables import actors, derived
 from analysis.tables.load import Tables
 
@@ -26,16 +27,15 @@ def contact_events(t: Tables, limit: int | None = None, sets: int | None = None
 def events_of(t: Tables, c: pd.DataFrame) -> pd.DataFrame:
     """`contact_events` for the contacts `c`, in their order."""
     names = actors.names(t.actors)
-    parties = c["actors"].str.split(LIST_SEPARATOR).map(
+    named = c["actors"].str.split(LIST_SEPARATOR).map(
         lambda ids: [names[i.strip()] for i in ids])
     return pd.DataFrame({
         "contact_id": c["contact_id"],
         "start": c["date_first"],
         "end": c["date_end_last"].fillna(c["date_last"]) + DAY,
-        "when": [dates.display(d) + ("" if pd.isna(e) else f" to {dates.display(e)}")
-                 for d, e in zip(c["date"], c["date_end"], strict=True)],
-        "parties": parties.map(", ".join),
-        "label": parties.map(sorted).map(_short_list),  # one row per set of parties
+        "when": dated(c, "date", "date_end"),
+        "parties": named_parties(t, c, ", "),
+        "label": named.map(sorted).map(_short_list),  # one row per set of parties
         "via": c["via"].map(names).fillna(""),
         "kind": c["kind"],
         "status": c["status"],

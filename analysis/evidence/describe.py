@@ -13,6 +13,36 @@ from analysis.tables.quantities import quantities
 UNATTRIBUTED = "Unattributed"
 
 
+def when(date, inferred=None, end=None) -> str:
+    """A row's event date in words at its precision ('June 2021', '3 to 5 May 2016' is
+    '3 May 2016 to 5 May 2016'), and how the analyst inferred it where the source does not
+    print it: '9 January 2022 (inferred: the day before publication)'."""
+    text = dates.display(date) + ("" if pd.isna(end) else f" to {dates.display(end)}")
+    return text + (f" (inferred: {inferred})" if isinstance(inferred, str) else "")
+
+
+def dated(frame: pd.DataFrame, column: str, end: str | None = None) -> pd.Series:
+    """`when` for each row of a claim table, by its event-date `column` (and `end`)."""
+    return pd.Series(each_once(when, frame[column], frame["date_inferred"],
+                               *([frame[end]] if end else [])), index=frame.index, dtype="str")
+
+
+def named_parties(t: Tables, frame: pd.DataFrame, sep: str = " – ") -> pd.Series:
+    """A contact's parties by name, and those it left out: 'Russia – Pakistan (without
+    Taliban)'."""
+    names = actors.names(t.actors)
+
+    def named(ids, excluded) -> str:
+        text = sep.join(names[i.strip()] for i in ids.split(LIST_SEPARATOR))
+        if isinstance(excluded, str):
+            text += " (without " + ", ".join(
+                names[i.strip()] for i in excluded.split(LIST_SEPARATOR)) + ")"
+        return text
+
+    return pd.Series(each_once(named, frame["actors"], frame["excluded"]), index=frame.index,
+                     dtype="str")
+
+
 def claimant_side(frame: pd.DataFrame) -> pd.Series:
     """The state or organisation behind each claim (for colouring): its origin when the
     claim is attributed, else "Unattributed"."""
@@ -45,16 +75,14 @@ def _reported(t: Tables, table: str, frame: pd.DataFrame) -> pd.Series:
             frame["quantity_qualifier"], frame["quantity_low"], frame["quantity_high"],
             frame["system"]), index=frame.index).str.removesuffix(", number not stated")
         return (routes(t, frame) + ": " + figure + ", " + frame["status"] + " ("
-                + frame["event_date"].map(dates.display) + ")")
+                + dated(frame, "event_date") + ")")
     if table == "fighter_estimates":
         figure = pd.Series(quantities(frame["qualifier"], frame["low"], frame["high"]),
                            index=frame.index)
         return (frame["group"].map(names) + ", " + frame["measure"].str.replace("_", " ")
-                + ": " + figure + " (" + frame["as_of_date"].map(dates.display) + ", "
+                + ": " + figure + " (" + dated(frame, "as_of_date") + ", "
                 + frame["area"] + ")")
-    parties = frame["actors"].str.split(LIST_SEPARATOR).map(
-        lambda ids: " – ".join(names[i.strip()] for i in ids))
     via = pd.Series([f", via {names[v]}" if isinstance(v, str) else "" for v in frame["via"]],
                     index=frame.index, dtype="str")
-    return (frame["date"].map(dates.display) + ": " + parties + via + ", " + frame["kind"]
+    return (dated(frame, "date") + ": " + named_parties(t, frame) + via + ", " + frame["kind"]
             + " (" + frame["status"] + "): " + frame["topic"])

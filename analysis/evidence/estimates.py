@@ -5,9 +5,9 @@ import pandas as pd
 
 from analysis.core import dates
 from analysis.core.dates import DAY
-from analysis.core.distinct import each_once, mapped
+from analysis.core.distinct import mapped
 from analysis.core.ranking import of_most
-from analysis.evidence.describe import claimant_side
+from analysis.evidence.describe import claimant_side, dated
 from analysis.tables import actors
 from analysis.tables.load import Tables
 from analysis.tables.quantities import quantities
@@ -57,7 +57,7 @@ def worded(t: Tables, points: pd.DataFrame) -> pd.DataFrame:
     words, in place of their `row`: worded for the few shown, not for a whole database."""
     e = t.fighter_estimates.loc[points["row"]]
     return points.drop(columns="row").assign(
-        when=each_once(dates.display, e["as_of_date"]),
+        when=dated(e, "as_of_date").to_numpy(),
         figure=quantities(e["qualifier"], e["low"], e["high"]))
 
 

@@ -20,13 +20,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.core import dates, words
+from analysis.core import words
 from analysis.core.distinct import each_once, mapped
 from analysis.evidence.contacts import parties, party_pairs
+from analysis.evidence.describe import when
 from analysis.evidence.support import Support, latest, support
 from analysis.tables import actors, derived
 from analysis.tables.load import Tables
-from analysis.tables.quantities import quantity
+from analysis.tables.quantities import quantity, stated
 from analysis.tables.vocab import ARMS_STATUSES, CONFIRMED, LIKELIHOOD, STAGES, STRONG_GRADES
 
 TERMS = list(LIKELIHOOD)  # weakest to strongest
@@ -195,8 +196,10 @@ def _deal_judgment(names, status, rows, against) -> Judgment:
     what = words.series(list(dict.fromkeys(
         quantity(r.quantity_qualifier, r.quantity_low, r.quantity_high, r.system)
         .removesuffix(", number not stated") for r in told.itertuples())), words.NAMED)
-    when = pd.concat([told["event_date"], at["event_date"]]).dropna()
-    dated = f" ({dates.display(when.iloc[0])})" if len(when) else ""
+    told_when = pd.concat([told, at])
+    told_when = told_when[told_when["event_date"].notna()]
+    dated = (f" ({when(told_when['event_date'].iloc[0], told_when['date_inferred'].iloc[0])})"
+             if len(told_when) else "")
     via = f" via {names[first.via]}" if isinstance(first.via, str) else ""
     text = ARMS_STATUSES[status].proposition.format(
         s=names[first.supplier], r=names[first.recipient], what=what) + via + dated
@@ -241,23 +244,27 @@ def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
                      support("fighter_estimates", rows))]
 
 
+PRESENCE = "provinces_with_presence"
+
+
 def _presence(t: Tables) -> list[Judgment]:
-    """The latest part-of-whole figure ("25 of 34 provinces"; of figures as late as each
-    other, the strongest evidence; the last in the table when none is dated), with every
-    report of it."""
+    """The latest statement of where a group is present, as a part of the whole ("25 of 34
+    provinces") or in words ("nearly all provinces"): of statements as late as each other,
+    the strongest evidence; the last in the table when none is dated. With every report of
+    the same figure."""
     e = t.fighter_estimates
-    e = e[e["out_of"].notna() & e["low"].notna() & (e["low"] == e["high"])]
+    e = e[(e["measure"] == PRESENCE) & (e["qualifier"] != "unknown")]
     if e.empty:
         return []
     label = latest(e, "as_of_date")
-    latest_row = e.loc[e.index[-1] if label is None else label]
-    r = latest_row
-    same = e[(e["group"] == r["group"]) & (e["measure"] == r["measure"])
-             & (e["low"] == r["low"]) & (e["out_of"] == r["out_of"])]
-    unit = r["measure"].removesuffix("_with_presence")
-    when = f" ({dates.display(r['as_of_date'])})" if isinstance(r["as_of_date"], str) else ""
+    r = e.loc[e.index[-1] if label is None else label]
+    figure = stated("fighter_estimates", e).astype("str") + e["out_of"].map(
+        lambda n: "" if pd.isna(n) else f" of {words.number(n)}")
+    same = e[(e["group"] == r["group"]) & (figure == figure[r.name])]
+    unit = PRESENCE.removesuffix("_with_presence")
+    date = (f" ({when(r['as_of_date'], r['date_inferred'])})"
+            if isinstance(r["as_of_date"], str) else "")
     name = actors.names(t.actors)[r["group"]]
     return [Judgment(f"presence_{r['group']}".replace("-", "_"),
-                     f"{name} had a presence in {words.number(r['low'])} of "
-                     f"{words.number(r['out_of'])} {unit}{when}",
+                     f"{name} had a presence in {figure[r.name]} {unit}{date}",
                      support("fighter_estimates", same))]

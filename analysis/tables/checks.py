@@ -36,6 +36,23 @@ def distinct_items(series: pd.Series, *, separator: str, minimum: int) -> pd.Ser
     return pd.Series(cells.isna().to_numpy() | (distinct >= minimum), index=series.index)
 
 
+@extensions.register_check_method(statistics=["first", "second", "separator"],
+                                  supported_types=pd.DataFrame)
+def disjoint_items(df: pd.DataFrame, *, first: str, second: str, separator: str) -> pd.Series:
+    """No item of the list `second` is also an item of the list `first`."""
+    a = lists.items(df[first].reset_index(drop=True), separator)
+    b = lists.items(df[second].reset_index(drop=True), separator)
+    both = pd.DataFrame({"row": a.index, "item": a.array}).merge(
+        pd.DataFrame({"row": b.index, "item": b.array}))
+    return pd.Series(~np.isin(np.arange(len(df)), both["row"]), index=df.index)
+
+
+@extensions.register_check_method(statistics=["on", "column"], supported_types=pd.DataFrame)
+def needs(df: pd.DataFrame, *, column: str, on: str) -> pd.Series:
+    """`column` is filled only where `on` is."""
+    return (df[column].isna() | df[on].notna()).astype(bool)
+
+
 @extensions.register_check_method(statistics=["low", "high"], supported_types=pd.DataFrame)
 def low_not_above_high(df: pd.DataFrame, *, low: str, high: str) -> pd.Series:
     """low <= high where both are given."""

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import paths
@@ -13,7 +14,7 @@ from analysis.core.cache import cache_dir, prune, used
 from analysis.errors import DataError
 from analysis.tables import derived, validate
 from analysis.tables.schema import CLAIM_TABLES, TABLES, quantity
-from analysis.tables.vocab import VAGUE_RANGES
+from analysis.tables.vocab import SHARES, VAGUE_RANGES
 
 PARTIES = "contact_parties"
 VALIDATED_KEPT = 4
@@ -148,8 +149,16 @@ def _add_span(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def _fill_vague(frame: pd.DataFrame, qualifier: str, low: str, high: str) -> pd.DataFrame:
+    """low/high of vague quantities from their documented readings: a number range, or a
+    share of the row's whole (`out_of`, rounded up) where the row gives one."""
     lows, highs = frame[low].copy(), frame[high].copy()  # the rest of the table is not copied
     for vague, (lo, hi) in VAGUE_RANGES.items():
         mask = frame[qualifier] == vague
         lows[mask], highs[mask] = lo, hi
+    if "out_of" in frame:
+        whole = frame["out_of"].astype("Float64")
+        for vague, (lo, hi) in SHARES.items():
+            mask = (frame[qualifier] == vague) & whole.notna()
+            lows[mask] = np.ceil(whole[mask] * lo).astype("Int64")
+            highs[mask] = np.ceil(whole[mask] * hi).astype("Int64")
     return frame.assign(**{low: lows, high: highs})

@@ -13,8 +13,10 @@ def quantity(qualifier: str, low, high, unit: str = "") -> str:
     """The figure as the source put it; a range keeps both ends."""
     unit = f" {unit}" if unit else ""
     record = QUALIFIERS.get(qualifier)
-    if record is not None and record.reading:
-        lo, hi = record.reading
+    if record is not None and (record.reading or record.share):
+        lo, hi = record.reading or (low, high)  # a share: of the row's whole, if it gives one
+        if pd.isna(lo) or pd.isna(hi):
+            return f"{record.words}{unit}"
         return f"{record.words}{unit} (read as {number(lo)}–{number(hi)})"
     if qualifier == "unknown" or (pd.isna(low) and pd.isna(high)):
         return f"{unit.strip()}, number not stated" if unit else "number not stated"

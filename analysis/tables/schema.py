@@ -23,6 +23,7 @@ from analysis.tables.vocab import (
     ARMS_STATUSES,
     CONTACT_KINDS,
     CONTACT_STATUSES,
+    COUNT_QUALIFIERS,
     CREDIBILITY,
     MEASURES,
     QUALIFIERS,
@@ -99,9 +100,18 @@ def _provenance() -> dict[str, pa.Column]:
     }
 
 
+def _inferred(event_date: str) -> pa.Column:
+    return _text(f"how `{event_date}` was inferred, where the source implies the date but "
+                 "does not print it (the analyst's words: 'the day before publication'); "
+                 "empty when the source states it")
+
+
 def _claim_table(name, id_column, columns, description, checks=(), *, actors, event_date,
                  quantity=None, claim=None) -> pa.DataFrameSchema:
     metadata = {"id": id_column, "actors": actors, "event_date": event_date}
+    checks = [*checks, pa.Check.needs(
+        on=event_date, column="date_inferred", title="an inferred date that is not given",
+        error=f"{event_date} filled where date_inferred says how it was inferred")]
     if quantity:
         checks = [*checks, *_range_checks(*quantity)]
         metadata["quantity"] = quantity
@@ -179,9 +189,10 @@ ARMS_SALES = _claim_table(
         "category": _enum("kind of weapon", ARMS_CATEGORIES),
         "quantity_low": _number("lower bound of the quantity", unit="items", minimum=1),
         "quantity_high": _number("upper bound of the quantity", unit="items", minimum=1),
-        "quantity_qualifier": _enum("how the source states the quantity", QUALIFIERS),
+        "quantity_qualifier": _enum("how the source states the quantity", COUNT_QUALIFIERS),
         "status": _enum("stage the claim reports", ARMS_STATUSES),
         "event_date": _date("when that status event happened"),
+        "date_inferred": _inferred("event_date"),
         "terms": _enum("commercial terms", TERMS, required=False),
         "value_usd_millions": _number("value as printed", "Float64", unit="USD millions",
                                       minimum=1),
@@ -222,6 +233,7 @@ FIGHTER_ESTIMATES = _claim_table(
         "out_of": _number("total the number is part of ('25 of 34 provinces')",
                           unit="see measure", minimum=1),
         "as_of_date": _date("when the estimate applies"),
+        "date_inferred": _inferred("as_of_date"),
     },
     "Fighter estimates: one row per estimate by one source.",
     actors=("group",), event_date="as_of_date", quantity=("qualifier", "low", "high"),
@@ -233,6 +245,7 @@ DIPLOMATIC_CONTACTS = _claim_table(
     {
         "date": _date("when the contact happened (or starts)"),
         "date_end": _date("last day of a contact spanning several days"),
+        "date_inferred": _inferred("date"),
         "actors": _text(
             "the parties, ';'-separated actor ids (at least two)", required=True,
             checks=[pa.Check.distinct_items(separator=LIST_SEPARATOR, minimum=2,
@@ -240,6 +253,8 @@ DIPLOMATIC_CONTACTS = _claim_table(
                                             error="at least two different actor ids")],
             references="actors", list=True),
         "via": _ref("intermediary (actors.actor_id)", "actors", required=False),
+        "excluded": _text("parties left out of the contact, ';'-separated actor ids (talks "
+                          "held without them)", references="actors", list=True),
         "place": _text("where"),
         "kind": _enum("kind of contact", CONTACT_KINDS),
         "status": _enum("whether it took place", CONTACT_STATUSES),
@@ -247,8 +262,11 @@ DIPLOMATIC_CONTACTS = _claim_table(
     },
     "Diplomatic contacts: one row per meeting, channel, statement or agreement.",
     [pa.Check.span_in_order(start="date", end="date_end", title="ends before it starts",
-                            error="date_end not before date")],
-    actors=("actors", "via"), event_date="date",
+                            error="date_end not before date"),
+     pa.Check.disjoint_items(first="actors", second="excluded", separator=LIST_SEPARATOR,
+                             title="a party both in and left out",
+                             error="excluded parties that are not among the actors")],
+    actors=("actors", "via", "excluded"), event_date="date",
 )
 
 TABLES: dict[str, pa.DataFrameSchema] = {

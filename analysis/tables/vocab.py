@@ -82,6 +82,10 @@ class Qualifier:
     reading: tuple[int, int] | None = None
     """A vague quantity's documented reading (low, high); the loader fills low/high from it,
     so the CSV leaves those cells empty and the reading is stated in one place."""
+    share: tuple[float, float] | None = None
+    """A vague share of a whole, read as these fractions of the row's `out_of` (rounded
+    up): the loader fills low/high from it where the row gives the whole, and leaves them
+    empty (a figure in words only) where it does not."""
 
 
 QUALIFIERS = {
@@ -101,10 +105,20 @@ QUALIFIERS = {
                          (3, 9)),
     "several_hundred": Qualifier("'several hundred': no number given; read as 300 to 900",
                                  "none", "several hundred", (300, 900)),
+    "a_few": Qualifier("'a few', 'a handful': no number given; read as 2 to 5", "none",
+                       "a few", (2, 5)),
+    "most": Qualifier("'most', 'the majority': no number given; read as more than half of "
+                      "the whole (out_of) to all of it", "none", "most", share=(0.51, 1.0)),
+    "nearly_all": Qualifier("'nearly all', 'almost all': no number given; read as 90 % of "
+                            "the whole (out_of) to all of it", "none", "nearly all",
+                            share=(0.9, 1.0)),
     "unknown": Qualifier("no number given (low and high empty)", "none"),
 }
 
 VAGUE_RANGES = {q: r.reading for q, r in QUALIFIERS.items() if r.reading}
+SHARES = {q: r.share for q, r in QUALIFIERS.items() if r.share}
+COUNT_QUALIFIERS = {q: r for q, r in QUALIFIERS.items() if not r.share}
+"""The qualifiers of quantities that are no part of a stated whole (arms sales)."""
 QUALIFIER_SHAPES = {q: r.shape for q, r in QUALIFIERS.items()}
 
 
@@ -186,6 +200,8 @@ MEASURES = {
     "losses": "fighters killed, captured or wounded (count)",
     "share_sympathetic_pct": "share of a force sympathetic to the group (percent)",
     "share_removed_pct": "share of the group's members removed (percent)",
+    "fighters_and_family": "fighters together with their family members (count)",
+    "members": "members of the group, fighters or not (count)",
 }
 
 MEASURE_UNITS = {m: ("percent" if m.endswith("_pct") else "count") for m in MEASURES}
@@ -199,6 +215,9 @@ CONTACT_KINDS = {
     "exercise": "a joint military exercise",
     "agreement": "a signed or concluded agreement",
     "training": "one party training the other's fighters",
+    "recognition": "formal recognition of a government, or acceptance of its envoy",
+    "delisting": "removal of a party from a list of terrorist or banned organisations",
+    "security": "a security arrangement or understanding between the parties",
 }
 
 CONTACT_STATUSES = {

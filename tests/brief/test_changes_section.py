@@ -32,14 +32,15 @@ def test_every_table_is_counted_and_new_events_come_newest_first(brief):
     soup = BeautifulSoup(section.html(), "html.parser")
     counts = {tr.td.get_text(): [td.get_text() for td in tr.find_all("td")[1:]]
               for tr in soup.select("table.counts tbody tr")}
-    assert counts == {"arms sales": ["2", "0", "0"], "fighter estimates": ["4", "0", "0"],
-                      "diplomatic contacts": ["2", "0", "0"], "sources": ["3", "0", "0"],
+    assert counts == {"arms sales": ["2", "0", "0"], "fighter estimates": ["5", "0", "0"],
+                      "diplomatic contacts": ["3", "0", "0"], "sources": ["3", "0", "0"],
                       "actors": ["2", "0", "0"]}
     rows = [row_id for _, row_id in _rows(soup)]
-    # by the end of each event's span: December 2021, all 2021, September, July ... June
-    assert rows == ["C004", "E004", "S004", "S003", "E007", "C003", "E005", "E006"]
+    # by the end of each event's span: January 2022, December 2021, all 2021, September ...
+    assert rows == ["C005", "C004", "E004", "E008", "S004", "S003", "E007", "C003", "E005",
+                    "E006"]
     assert "edition 2016-01-31.2" in soup.get_text() and "stays published" in soup.get_text()
-    assert brief.facts["changes"].text == "8 rows new or changed"
+    assert brief.facts["changes"].text == "10 rows new or changed"
 
 
 def test_changed_rows_follow_new_events_and_undated_new_rows_come_last(data_dir, tmp_path):
@@ -49,7 +50,7 @@ def test_changed_rows_follow_new_events_and_undated_new_rows_come_last(data_dir,
     path.write_text(path.read_text(encoding="utf-8").replace("2000,3000,between",
                                                             "2000,3500,between"))
     with path.open("a", encoding="utf-8") as f:
-        f.write("E009,isil,Afghanistan,operatives,,,several,,,doc-a,"
+        f.write("E009,isil,Afghanistan,operatives,,,several,,,,doc-a,"
                 "two to three thousand fighters,,,3,\n")
     previous.write_text(json.dumps({**before, "edition": "2016-01-31"}))
     soup = BeautifulSoup(Brief(data_dir=moved_on(data_dir), previous=str(previous))
@@ -65,9 +66,9 @@ def test_the_first_rows_are_shown_and_the_rest_folded_or_counted_in_print(brief,
     monkeypatch.setattr(limits, "CHANGES_LISTED", 6)
     soup = BeautifulSoup(brief.changes().html(), "html.parser")
     shown, folded = soup.select("table:not(.counts)")
-    assert len(shown.select("tbody tr")) == 3 and "(the 3 first of 8 rows)" in shown.caption.text
+    assert len(shown.select("tbody tr")) == 3 and "(the 3 first of 10 rows)" in shown.caption.text
     fold = soup.select_one("details.more-rows")
     assert len(folded.select("tbody tr")) == 3 and folded in fold.find_all("table")
-    assert re.sub(r"\s+", " ", fold.summary.get_text()) == "The other 5 rows: the next 3 of 5"
+    assert re.sub(r"\s+", " ", fold.summary.get_text()) == "The other 7 rows: the next 3 of 7"
     assert soup.select_one(".print-only").get_text() == (
-        "And 5 more rows new or changed, listed in the HTML brief.")
+        "And 7 more rows new or changed, listed in the HTML brief.")

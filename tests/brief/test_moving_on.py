@@ -73,5 +73,16 @@ def test_an_allegation_is_worded_as_an_allegation(brief):
 
 def test_the_latest_contact_is_the_latest_by_the_interval_rule(brief):
     summary = text(brief.contacts())
-    assert "between 2015 and 2021" in summary
-    assert "The latest: Afghanistan (December 2021" in summary
+    assert "between 2015 and 2022" in summary
+    assert ("The latest: recognition of the Taliban government (9 January 2022 (inferred: the "
+            "day before publication ('yesterday'))") in summary
+
+
+def test_a_later_statement_without_a_number_updates_presence(brief):
+    """The 2021 "nearly all provinces" counts: presence no longer rests on 2015's figure."""
+    assert "Islamic State had a presence in nearly all provinces (2021)" in text(
+        brief.judgments())
+
+
+def test_a_party_left_out_of_talks_is_named_as_such(brief):
+    assert "Russia – Pakistan – Tajikistan (without Taliban)" in text(brief.contacts())

@@ -85,7 +85,7 @@ def test_a_same_day_rebuild_is_an_edition_of_its_own_and_compares_with_the_first
     assert manifest["parameters"]["previous"] == str(edition / "manifest.json")
     soup = BeautifulSoup((brief / "latest" / "russia-taliban.html").read_text(), "html.parser")
     changed = soup.find(id="changes").find_next("p").get_text()
-    assert f"(edition {edition.name}, built" in changed and "8 new rows" in changed
+    assert f"(edition {edition.name}, built" in changed and "10 new rows" in changed
     index = BeautifulSoup((out / "index.html").read_text(), "html.parser")
     history = [a["href"] for a in index.select("details a")]
     assert f"russia-taliban/{again.name}/russia-taliban.html" in history

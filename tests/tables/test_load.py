@@ -142,3 +142,13 @@ def test_contacts_between_the_same_parties_share_a_party_set():
     c = load_tables(ROOT / "data").diplomatic_contacts
     assert set(c.loc[c["actors"].isin(["russia;taliban", "taliban;russia"]), "party_set"]) \
         == {"russia;taliban"}
+
+
+def test_a_vague_share_is_read_from_the_whole_where_the_row_gives_one(later_dir):
+    path = later_dir / "fighter_estimates.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + text.splitlines()[-1].replace("E008", "E009")
+                    .replace("nearly_all,,", "nearly_all,34,") + "\n", encoding="utf-8")
+    e = load_tables(later_dir).fighter_estimates.set_index("estimate_id")
+    assert e.loc["E009", ["low", "high"]].tolist() == [31, 34]  # 90 % of 34, rounded up
+    assert e.loc["E008", ["low", "high"]].isna().all()  # no whole: a figure in words only

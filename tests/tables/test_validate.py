@@ -60,10 +60,10 @@ CASES = [
     ("diplomatic_contacts.csv", "russia;taliban", "russia;russia",
      "diplomatic_contacts.csv:2:actors: fewer than two parties (got 'russia;russia', "
      "expected at least two different actor ids)"),
-    ("fighter_estimates.csv", "2015-09,doc-a,", "2015-09,doc-z,",
+    ("fighter_estimates.csv", "2015-09,,doc-a,", "2015-09,,doc-z,",
      "fighter_estimates.csv:3:source_id: unknown source_id (got 'doc-z', expected a "
      "source_id listed in sources.csv)"),
-    ("fighter_estimates.csv", "2015-09,doc-a,", "2015-09,,",
+    ("fighter_estimates.csv", "2015-09,,doc-a,", "2015-09,,,",
      "fighter_estimates.csv:3:source_id: empty value (expected a value)"),
     ("fighter_estimates.csv", "25 of 34 provinces", "26 of 34 provinces",
      "fighter_estimates.csv:3:quote: quote not found in the held document (got '26 of 34 "
@@ -80,6 +80,14 @@ CASES = [
      "sources.csv:2:reliability: value not allowed (got 'G', expected one of: A, B, C, D, E, F)"),
     ("arms_sales.csv", ",3,\n", ",7,\n",
      "arms_sales.csv:2:credibility: value not allowed (got 7, expected one of: 1, 2, 3, 4, 5, "),
+    ("diplomatic_contacts.csv", "russia;taliban,kabulov,,", "russia;taliban,kabulov,taliban,",
+     "diplomatic_contacts.csv:2:excluded: a party both in and left out (got 'actors=russia;"
+     "taliban, excluded=taliban', expected excluded parties that are not among the actors)"),
+    ("diplomatic_contacts.csv", "C002,2016-01,,,", "C002,,,from the dateline,",
+     "diplomatic_contacts.csv:3:date_inferred: an inferred date that is not given"),
+    ("arms_sales.csv", ",,several,alleged", ",,nearly_all,alleged",
+     "arms_sales.csv:3:quantity_qualifier: value not allowed (got 'nearly_all', expected one "
+     "of: exact"),
 ]
 
 
@@ -133,8 +141,8 @@ def test_ragged_rows(data_dir):
     lines[3] = lines[3].rsplit(",", 2)[0]
     path.write_text("\n".join(lines) + "\n")
     found = problems(data_dir)
-    assert "fighter_estimates.csv:2: wrong number of fields (got 16, expected 15 fields)" in found
-    assert "fighter_estimates.csv:4: wrong number of fields (got 13, expected 15 fields)" in found
+    assert "fighter_estimates.csv:2: wrong number of fields (got 17, expected 16 fields)" in found
+    assert "fighter_estimates.csv:4: wrong number of fields (got 14, expected 16 fields)" in found
     # the good row between them is still checked, under its own row number
     edit(path, "25 of 34 provinces", "26 of 34 provinces")
     assert any(line.startswith("fighter_estimates.csv:3:quote:") for line in problems(data_dir))

@@ -10,9 +10,9 @@ from analysis.charts import contacts as charts
 from analysis.charts.figure import Figure
 from analysis.core import dates, words
 from analysis.core.distinct import mapped
-from analysis.core.lists import LIST_SEPARATOR
 from analysis.core.markup import Markup, escape, table
 from analysis.evidence import contacts, support
+from analysis.evidence.describe import named_parties, when
 from analysis.tables import actors
 from analysis.tables.load import Tables
 
@@ -77,14 +77,12 @@ def _table(t: Tables, cite: Citations) -> Markup:
               .index[-limits.TABLE_ROWS:]]  # only the date column is sorted
     c = c.sort_values("date_first", na_position="last")
     rows = [(
-        dates.display(r.date) + ("" if pd.isna(r.date_end)
-                                 else f" to {dates.display(r.date_end)}"),
-        " – ".join(names[a.strip()] for a in r.actors.split(LIST_SEPARATOR))
+        when(r.date, r.date_inferred, r.date_end), parties
         + (f", via {names[r.via]}" if isinstance(r.via, str) else ""),
         f"{r.kind}" + ("" if r.status == "occurred" else f" ({r.status})"),
         r.topic + (f" ({r.place})" if isinstance(r.place, str) else ""),
         cite.claim("diplomatic_contacts", r.Index),
-    ) for r in c.itertuples()]
+    ) for r, parties in zip(c.itertuples(), named_parties(t, c), strict=True)]
     return table(["When", "Parties", "Kind", "What (where)", "Source"], rows,
                  caption=("Every contact" if total == len(c) else "Contacts")
                  + shown(len(c), total, "contact", "latest") + ".", classes="compact")

@@ -8,10 +8,10 @@ from analysis.brief.citations import Citations
 from analysis.brief.section import Section, drawn, heading, shown
 from analysis.charts import estimates as charts
 from analysis.charts.figure import Figure
-from analysis.core import dates, words
+from analysis.core import words
 from analysis.core.markup import Markup, escape, table
 from analysis.evidence import estimates, support
-from analysis.evidence.describe import UNATTRIBUTED
+from analysis.evidence.describe import UNATTRIBUTED, when
 from analysis.tables import actors
 from analysis.tables.load import Tables
 from analysis.tables.quantities import quantity
@@ -93,8 +93,8 @@ def _table(t: Tables, cite: Citations, measure: str) -> Markup:
     names = actors.names(t.actors)
     rows = []
     this = e.loc[e["measure"] == measure, ["group", "area", "qualifier", "low", "high",
-                                           "as_of_date", "as_of_date_first", "claimant",
-                                           "doubtful"]]
+                                           "as_of_date", "date_inferred", "as_of_date_first",
+                                           "claimant", "doubtful"]]
     pairs = this.groupby(["group", "claimant"]).size()
     top = pairs.nlargest(limits.TABLE_ROWS, keep="first").index
     this = this[pd.MultiIndex.from_frame(this[["group", "claimant"]]).isin(top)]
@@ -103,7 +103,7 @@ def _table(t: Tables, cite: Citations, measure: str) -> Markup:
         more = len(at) - limits.CELL_ITEMS
         at = at.head(limits.CELL_ITEMS)
         stated = "; ".join(
-            quantity(r.qualifier, r.low, r.high) + _when(r.as_of_date) + _where(r.area)
+            quantity(r.qualifier, r.low, r.high) + _when(r) + _where(r.area)
             + _doubt(r.doubtful) for r in at.itertuples())
         stated += f"; and {more:,} more" if more > 0 else ""
         rows.append((names[group], who, stated, cite.claims("fighter_estimates", at.index)))
@@ -114,7 +114,7 @@ def _table(t: Tables, cite: Citations, measure: str) -> Markup:
               f"{r.measure.replace('_', ' ').replace(' pct', ' (%)')}: "
               + quantity(r.qualifier, r.low, r.high)
               + (f" of {r.out_of}" if pd.notna(r.out_of) else "")
-              + _when(r.as_of_date) + _where(r.area) + _doubt(r.doubtful),
+              + _when(r) + _where(r.area) + _doubt(r.doubtful),
               cite.claim("fighter_estimates", r.Index))
              for r in other.itertuples()]
     return table(["Group", "Claimed by", "Figures (as of)", "Sources"], rows,
@@ -124,8 +124,8 @@ def _table(t: Tables, cite: Citations, measure: str) -> Markup:
                  classes="compact")
 
 
-def _when(as_of_date) -> str:
-    return f" ({dates.display(as_of_date)})" if isinstance(as_of_date, str) else ""
+def _when(r) -> str:
+    return f" ({when(r.as_of_date, r.date_inferred)})" if isinstance(r.as_of_date, str) else ""
 
 
 def _doubt(doubtful: bool) -> str:
