@@ -6,7 +6,7 @@ import pandas as pd
 from analysis import contract
 from analysis.brief.prose import Fact
 from analysis.charts.figure import Figure
-from analysis.core import words
+from analysis.core import ranking, words
 from analysis.core.markup import Markup, escape
 
 SECTIONS = {
@@ -62,6 +62,19 @@ def shown(count: int, total: int, noun: str, which: str) -> str:
     if count >= total:
         return ""
     return f" (the {count:,} {which} of {words.plural(total, noun)})"
+
+
+def focused(events: pd.DataFrame, noun: str) -> tuple[pd.DataFrame, Markup]:
+    """A timeline's events without the few early ones that stand far from the rest
+    (`core.ranking.focus`), and a caption that says which were left out."""
+    keep = ranking.focus(events["start"])
+    left = events[~keep]
+    if left.empty:
+        return events, Markup("")
+    years = words.series(sorted({f"{d:%Y}" for d in left["start"]}))
+    return events[keep], escape(f" Not drawn, so that the rest can be read: "
+                                f"{words.plural(len(left), noun)} of {years}, long before "
+                                "the others.")
 
 
 def drawn(rows: pd.Series, most: int, noun: str, count: int, item: str) -> Markup:

@@ -3,7 +3,7 @@
 import altair as alt
 import pandas as pd
 
-from analysis.charts.marks import few, finish, hollow_unless
+from analysis.charts.marks import few, finish, hollow_unless, lanes, time_scale, year_axis
 from analysis.charts.theme import MUTED, OKABE_ITO, WIDTH
 from analysis.core.words import cardinal, plural, series
 from analysis.tables.vocab import ARMS_STATUSES, CONFIRMED
@@ -59,17 +59,22 @@ def arms_timeline(events: pd.DataFrame) -> alt.Chart:
     year a date gives; filled marks for contracts and deliveries, hollow for the rest."""
     colours = _colours()
     order = list(dict.fromkeys(events.sort_values("start")["deal"]))
+    width = WIDTH - 260
+    events = events.assign(offset=lanes(events, "deal", width))
     tooltip = [alt.Tooltip("what:N", title="Report"), alt.Tooltip("when:N", title="When")]
+    stages = [s for s in ARMS_STATUSES if s in set(events["status"])]
     base = alt.Chart(events).encode(
         y=alt.Y("deal:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)),
-        color=alt.Color("status:N", scale=colours, title="Stage"), tooltip=tooltip)
+        yOffset=alt.YOffset("offset:Q", scale=None),
+        color=alt.Color("status:N", scale=colours, title="Stage",
+                        legend=alt.Legend(values=stages, symbolOpacity=1)), tooltip=tooltip)
     span = base.mark_bar(height=7, opacity=0.4).encode(
-        x=alt.X("start:T", title=None, scale=alt.Scale(type="utc"),
-                axis=alt.Axis(format="%Y")), x2="end:T")
+        x=alt.X("start:T", title=None, scale=time_scale(), axis=year_axis()),
+        x2="end:T")
     dots = base.mark_point(filled=True, size=90, strokeWidth=2, opacity=1).encode(
         x="start:T", stroke=alt.Stroke("status:N", scale=colours, legend=None),
         fillOpacity=_confirmed_filled())
-    chart = alt.layer(span, dots).properties(width=WIDTH - 260, height=alt.Step(26))
+    chart = alt.layer(span, dots).properties(width=width, height=alt.Step(26))
     return finish(
         chart, events, "Arms deals over time",
         "Each dated report at the stage it describes; bars span a month or year.",

@@ -5,10 +5,19 @@ import math
 import altair as alt
 import pandas as pd
 
-from analysis.charts.marks import few, finish, hollow_unless, nothing, source_ids
-from analysis.charts.theme import CATEGORICAL, MUTED, WIDTH
+from analysis.charts.marks import (
+    few,
+    finish,
+    hollow_unless,
+    lanes,
+    nothing,
+    source_ids,
+    time_scale,
+    year_axis,
+)
+from analysis.charts.theme import CATEGORICAL, MUTED, WIDTH, stable_colours
 from analysis.core.words import listed, plural
-from analysis.tables.vocab import ACTOR_KINDS
+from analysis.tables.vocab import ACTOR_KINDS, CONTACT_KINDS
 
 CONTACT_STATUS_SHAPES = {"occurred": "circle", "planned": "diamond", "cancelled": "cross"}
 
@@ -17,25 +26,30 @@ def contacts_timeline(events: pd.DataFrame) -> alt.Chart:
     """Contacts on a timeline: one row per set of parties; a bar where the date is only a
     month or year; filled for contacts that happened, hollow for planned or cancelled."""
     order = list(dict.fromkeys(events.sort_values("start")["label"]))
+    width = WIDTH - 240
+    events = events.assign(offset=lanes(events, "label", width))
     tooltip = [alt.Tooltip("when:N", title="When"), alt.Tooltip("parties:N", title="Parties"),
                alt.Tooltip("via:N", title="Via"), alt.Tooltip("kind:N", title="Kind"),
                alt.Tooltip("status:N", title="Status"), alt.Tooltip("place:N", title="Where"),
                alt.Tooltip("topic:N", title="Topic")]
     y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=230))
-    colour = alt.Color("kind:N", title="Kind of contact")
-    base = alt.Chart(events).encode(y=y, color=colour, tooltip=tooltip)
+    kinds = stable_colours(events["kind"])
+    colour = alt.Color("kind:N", title="Kind of contact", scale=kinds, legend=alt.Legend(
+        values=[k for k in CONTACT_KINDS if k in set(events["kind"])], symbolOpacity=1))
+    base = alt.Chart(events).encode(y=y, yOffset=alt.YOffset("offset:Q", scale=None),
+                                    color=colour, tooltip=tooltip)
     span = base.mark_bar(height=7, opacity=0.45).encode(
-        x=alt.X("start:T", title=None, scale=alt.Scale(type="utc"),
-                axis=alt.Axis(format="%Y")), x2="end:T")
+        x=alt.X("start:T", title=None, scale=time_scale(), axis=year_axis()),
+        x2="end:T")
     dots = base.mark_point(filled=True, size=90, strokeWidth=2, opacity=1).encode(
         x="start:T",
         shape=alt.Shape("status:N", title="Status",
                         scale=alt.Scale(domain=list(CONTACT_STATUS_SHAPES),
                                         range=list(CONTACT_STATUS_SHAPES.values())),
                         legend=alt.Legend(symbolFillColor=MUTED, symbolStrokeColor=MUTED)),
-        stroke=alt.Stroke("kind:N", legend=None),
+        stroke=alt.Stroke("kind:N", scale=kinds, legend=None),
         fillOpacity=hollow_unless(alt.datum.status == "occurred"))
-    chart = alt.layer(span, dots).properties(width=WIDTH - 240, height=alt.Step(26))
+    chart = alt.layer(span, dots).properties(width=width, height=alt.Step(26))
     return finish(
         chart, events, "Diplomatic contacts over time",
         "Bars span the month or year when a source gives no exact day; hollow marks are "
@@ -105,7 +119,7 @@ def _lines(edges: pd.DataFrame, x: alt.X, y: alt.Y) -> alt.Chart:
                                     scale=alt.Scale(domain=[1, max(widths[-1], 2)],
                                                     range=[1.5, 9]),
                                     legend=alt.Legend(values=widths, symbolType="stroke",
-                                                      symbolSize=400)),
+                                                      symbolSize=400, format="d")),
         strokeDash=alt.StrokeDash("link:N", title="Link", scale=alt.Scale(
             domain=list(_LINKS), range=list(_LINKS.values()))),
         tooltip=[alt.Tooltip("pair:N", title="Between"),

@@ -3,9 +3,10 @@
 import altair as alt
 import pandas as pd
 
-from analysis.charts.marks import finish, nothing
-from analysis.charts.theme import MUTED, OKABE_ITO, WIDTH
+from analysis.charts.marks import finish, lanes, nothing, time_scale, year_axis
+from analysis.charts.theme import MUTED, OKABE_ITO, WIDTH, stable_colours
 from analysis.core.words import article, listed, plural
+from analysis.tables.vocab import UNATTRIBUTED
 
 _BOUND_SHAPES = {"point": "circle", "upper bound": "triangle-down",
                  "lower bound": "triangle-up"}
@@ -19,15 +20,15 @@ def estimate_ranges(points: pd.DataFrame, measure_label: str = "fighters") -> al
     estimate's low-high range, a horizontal bar the month or year it is dated to (never a
     false 1 January); triangles mark one-sided bounds ("up to", "at least"); crosses mark
     doubtful estimates, held within the others' scale."""
-    frame = _held(points.assign(
-        middle=(points["low"] + points["high"]) / 2,
-        value=points["high"].where(points["shape"] != "lower bound", points["low"])))
+    width = WIDTH - 40
+    frame = _placed(points, width)
     shapes = {**_BOUND_SHAPES, **({DOUBTFUL: "cross"} if points["doubtful"].any() else {})}
     tooltip = [alt.Tooltip("group:N", title="Group"), alt.Tooltip("figure:N", title="Figure"),
                alt.Tooltip("when:N", title="As of"), alt.Tooltip("claimant:N", title="Claimed by")]
-    colour = alt.Color("side:N", title="Claim made by")
-    x = alt.X("start:T", title=None, scale=alt.Scale(type="utc"),
-              axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1}))
+    colour = alt.Color("side:N", title="Claim made by",
+                       scale=stable_colours(points["side"], {UNATTRIBUTED: OKABE_ITO["grey"]}),
+                       legend=alt.Legend(symbolOpacity=1))
+    x = alt.X("start:T", title=None, scale=time_scale(), axis=year_axis())
     base = alt.Chart().encode(color=colour, tooltip=tooltip)
     period = base.mark_rule(strokeWidth=2, opacity=0.7, aria=False).encode(
         x=x, x2="end:T", y=alt.Y("middle:Q")
@@ -42,27 +43,49 @@ def estimate_ranges(points: pd.DataFrame, measure_label: str = "fighters") -> al
         shape=alt.Shape("shape:N", title="Figure stated as",
                         scale=alt.Scale(domain=list(shapes), range=list(shapes.values()))),
     ).transform_filter(alt.datum.shape != "range")
+    # Room above each panel's highest mark, so that none sits on the border: an unseen
+    # point a tenth higher, which the panel's own scale takes in.
+    room = alt.Chart().mark_point(opacity=0, aria=False).encode(
+        x="mid:T", y="room:Q").transform_filter(alt.datum.room != None)  # noqa: E711
     # aria=False on the layers: an empty layer in a facet panel would otherwise be an
     # unlabelled graphics-symbol (axe: svg-img-alt); the chart is labelled as a whole.
-    layered = alt.layer(marks, spread, period).properties(width=WIDTH - 40, height=150)
+    layered = alt.layer(marks, spread, period, room).properties(width=width, height=150)
     chart = layered.facet(
         row=alt.Row("group:N", title=None, header=alt.Header(
             labelAngle=0, labelAlign="left", labelAnchor="start", labelOrient="top")),
         data=frame,
     ).resolve_scale(y="independent")
+    return finish(
+        chart, points, f"Estimates of {measure_label}, by group, over time",
+        "Bars span each estimate's range and the period it is dated to; estimates are "
+        "shown side by side, never averaged.", _ranges_description(points, measure_label))
+
+
+def _placed(points: pd.DataFrame, width: int) -> pd.DataFrame:
+    """The points as drawn: the middle and the headline value of each range, doubtful ones
+    held within the rest (`_held`), estimates dated close together moved apart by a few
+    pixels' worth of time (the axis is continuous), and `room` above each panel's top."""
+    frame = _held(points.assign(
+        middle=(points["low"] + points["high"]) / 2,
+        value=points["high"].where(points["shape"] != "lower bound", points["low"])))
+    top = frame.groupby("group")["high"].transform("max")
+    at = frame.assign(start=frame["mid"], end=frame["mid"])
+    per_pixel = (frame["end"].max() - frame["start"].min()) / width
+    return frame.assign(room=(top * 1.1).where(frame["high"] == top),
+                        mid=frame["mid"] + lanes(at, "group", width, mark=10, gap=9)
+                        * per_pixel)
+
+
+def _ranges_description(points: pd.DataFrame, measure_label: str) -> str:
     claimants = listed(sorted(set(points["side"])))
     doubtful = points["doubtful"].sum()
     held = (f" {plural(doubtful, 'doubtful estimate')} (crosses) "
             f"{'is' if doubtful == 1 else 'are'} drawn no higher than the others, off their "
             "scale where larger." if doubtful else "")
-    return finish(
-        chart, points, f"Estimates of {measure_label}, by group, over time",
-        "Bars span each estimate's range and the period it is dated to; estimates are "
-        "shown side by side, never averaged.",
-        f"Range chart of {plural(len(points), 'dated estimate')} of {measure_label} for "
-        f"{plural(points['group'].nunique(), 'group')}, by who made the claim ({claimants}); "
-        "vertical bars show low-to-high ranges, horizontal bars the month or year an estimate is "
-        f"dated to, triangles one-sided bounds.{held}")
+    return (f"Range chart of {plural(len(points), 'dated estimate')} of {measure_label} for "
+            f"{plural(points['group'].nunique(), 'group')}, by who made the claim "
+            f"({claimants}); vertical bars show low-to-high ranges, horizontal bars the month "
+            f"or year an estimate is dated to, triangles one-sided bounds.{held}")
 
 
 def _held(frame: pd.DataFrame) -> pd.DataFrame:

@@ -5,6 +5,8 @@ common forms of colour blindness; status is also carried by fill and shape, neve
 colour alone.
 """
 
+import hashlib
+
 import altair as alt
 
 from analysis.contract import FONT
@@ -20,6 +22,26 @@ OKABE_ITO = {
 }
 CATEGORICAL = [OKABE_ITO[c] for c in ("blue", "orange", "green", "vermillion", "purple",
                                       "sky", "yellow", "grey")]
+
+
+def stable_colours(names, reserved: dict[str, str] | None = None) -> alt.Scale:
+    """A colour scale for `names` (claimants, kinds) that gives each name the same colour in
+    every edition, whatever else the chart draws: its colour is chosen by a hash of the
+    name, and only when two names of one chart want the same colour does the later (by
+    preference, then name) take the next free one. `reserved` names keep fixed colours."""
+    reserved = reserved or {}
+    palette = [c for c in CATEGORICAL if c not in reserved.values()]
+    wanted = sorted((int(hashlib.sha256(n.encode()).hexdigest(), 16) % len(palette), n)
+                    for n in set(names) - set(reserved))
+    taken, colours = set(), {}
+    for start, name in wanted:
+        free = [i for i in range(start, start + len(palette)) if i % len(palette) not in taken]
+        slot = (free[0] if free else start) % len(palette)
+        taken.add(slot)
+        colours[name] = palette[slot]
+    colours |= {n: c for n, c in reserved.items() if n in set(names)}
+    domain = sorted(colours)
+    return alt.Scale(domain=domain, range=[colours[n] for n in domain])
 
 
 @alt.theme.register("bedfellows", enable=True)

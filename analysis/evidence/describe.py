@@ -9,16 +9,16 @@ from analysis.core.lists import LIST_SEPARATOR
 from analysis.tables import actors
 from analysis.tables.load import Tables
 from analysis.tables.quantities import quantities
-
-UNATTRIBUTED = "Unattributed"
+from analysis.tables.vocab import UNATTRIBUTED
 
 
 def when(date, inferred=None, end=None) -> str:
     """A row's event date in words at its precision ('June 2021', '3 to 5 May 2016' is
     '3 May 2016 to 5 May 2016'), and how the analyst inferred it where the source does not
-    print it: '9 January 2022 (inferred: the day before publication)'."""
+    print it, in brackets (the analyst's words, not the source's): '9 January 2022
+    [inferred: the day before publication]'."""
     text = dates.display(date) + ("" if pd.isna(end) else f" to {dates.display(end)}")
-    return text + (f" (inferred: {inferred})" if isinstance(inferred, str) else "")
+    return text + (f" [inferred: {inferred}]" if isinstance(inferred, str) else "")
 
 
 def dated(frame: pd.DataFrame, column: str, end: str | None = None) -> pd.Series:

@@ -28,7 +28,14 @@ from analysis.evidence.support import Support, latest, support
 from analysis.tables import actors, derived
 from analysis.tables.load import Tables
 from analysis.tables.quantities import quantity, stated
-from analysis.tables.vocab import ARMS_STATUSES, CONFIRMED, LIKELIHOOD, STAGES, STRONG_GRADES
+from analysis.tables.vocab import (
+    ARMS_STATUSES,
+    CONFIRMED,
+    LIKELIHOOD,
+    PRESENCE,
+    STAGES,
+    STRONG_GRADES,
+)
 
 TERMS = list(LIKELIHOOD)  # weakest to strongest
 RULES = [
@@ -242,9 +249,6 @@ def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
                      f"{name} {measure} in {areas} numbered {figure} in {year} "
                      f"({words.plural(len(rows), 'estimate')} dated that year)",
                      support("fighter_estimates", rows))]
-
-
-PRESENCE = "provinces_with_presence"
 
 
 def _presence(t: Tables) -> list[Judgment]:

@@ -37,6 +37,9 @@ CREDIBILITY = {
 }
 """Admiralty (NATO) information credibility, per claim row."""
 
+UNATTRIBUTED = "Unattributed"
+"""The side of a claim its source attributes to no one (what charts colour it by)."""
+
 DOUBTFUL_CREDIBILITY = (5,)
 DOUBTFUL_GRADES = ("E",)
 DOUBTFUL = ("A claim of credibility 5 (improbable: contradicted by other information), or from "
@@ -203,6 +206,9 @@ MEASURES = {
     "fighters_and_family": "fighters together with their family members (count)",
     "members": "members of the group, fighters or not (count)",
 }
+
+PRESENCE = "provinces_with_presence"
+"""The measure of where a group is present (the presence judgment and waffle draw it)."""
 
 MEASURE_UNITS = {m: ("percent" if m.endswith("_pct") else "count") for m in MEASURES}
 

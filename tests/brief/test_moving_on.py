@@ -74,8 +74,8 @@ def test_an_allegation_is_worded_as_an_allegation(brief):
 def test_the_latest_contact_is_the_latest_by_the_interval_rule(brief):
     summary = text(brief.contacts())
     assert "between 2015 and 2022" in summary
-    assert ("The latest: recognition of the Taliban government (9 January 2022 (inferred: the "
-            "day before publication ('yesterday'))") in summary
+    assert ("The latest: recognition of the Taliban government (9 January 2022 [inferred: the "
+            "day before publication ('yesterday')]") in summary
 
 
 def test_a_later_statement_without_a_number_updates_presence(brief):

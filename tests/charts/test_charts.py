@@ -106,7 +106,7 @@ def test_estimate_ranges_spec(t):
     spec = estimate_charts.estimate_ranges(points).to_dict()
     assert spec["facet"]["row"]["field"] == "group"
     marks = [layer["mark"]["type"] for layer in spec["spec"]["layer"]]
-    assert marks == ["point", "rule", "rule"]
+    assert marks == ["point", "rule", "rule", "point"]  # the last, unseen: room above the top
     spread = spec["spec"]["layer"][1]["encoding"]
     assert (spread["y"]["field"], spread["y2"]["field"]) == ("low", "high")
     assert spec["description"].startswith(
@@ -329,3 +329,48 @@ def test_evidence_profile_spec(t):
     assert spec["encoding"]["y"]["field"] == "grade"
     assert spec["encoding"]["y"]["scale"]["domain"] == list("ABCDEF")
     assert "graded B" in spec["description"] and "graded F" in spec["description"]
+
+
+def test_marks_of_one_row_that_would_touch_stand_side_by_side():
+    """Contacts in consecutive months used to merge into one mark."""
+    from analysis.charts.marks import lanes
+
+    frame = pd.DataFrame({
+        "label": ["a", "a", "a", "b"],
+        "start": pd.to_datetime(["2021-06-01", "2021-07-01", "2024-01-01", "2021-06-01"]),
+        "end": pd.to_datetime(["2021-07-01", "2021-08-01", "2024-01-02", "2021-07-01"])})
+    offsets = lanes(frame, "label", width=400).tolist()
+    assert offsets[0] != offsets[1], "consecutive months apart"
+    assert offsets[2] == 0 and offsets[3] == 0, "a mark alone stays on its row"
+
+
+def test_a_claimants_colour_does_not_depend_on_who_else_is_drawn():
+    from analysis.charts.theme import OKABE_ITO, stable_colours
+
+    def colours(names):
+        scale = stable_colours(names, {"Unattributed": OKABE_ITO["grey"]}).to_dict()
+        return dict(zip(scale["domain"], scale["range"], strict=True))
+
+    one = colours(["United Nations", "Russia", "Unattributed"])
+    other = colours(["Unattributed", "Russia", "United Nations"])
+    assert one == other and one["Unattributed"] == OKABE_ITO["grey"]
+    assert len(set(one.values())) == 3
+
+
+def test_a_few_events_long_before_the_rest_are_left_off_the_timeline_and_said():
+    from analysis.brief.section import focused
+
+    starts = pd.to_datetime(["1995-06-01"] * 2 + [f"20{y}-01-01" for y in range(15, 25)])
+    events = pd.DataFrame({"start": starts})
+    shown, caption = focused(events, "contact")
+    assert len(shown) == 10 and shown["start"].min().year == 2015
+    assert str(caption) == (" Not drawn, so that the rest can be read: 2 contacts of 1995, "
+                            "long before the others.")
+    assert len(focused(events.iloc[:4], "contact")[0]) == 4, "half of the events are not few"
+
+
+def test_time_axes_leave_room_for_their_first_and_last_marks(t):
+    spec = contact_charts.contacts_timeline(contacts.contact_events(t)).to_dict()
+    [span, _] = spec["layer"]
+    assert span["encoding"]["x"]["scale"]["padding"] > 0
+    assert span["encoding"]["color"]["legend"]["symbolOpacity"] == 1, "legends as strong"

@@ -4,7 +4,7 @@ deal's dated reports (deep dive), and a table of deals with every stage reported
 from analysis.brief import limits
 from analysis.brief.citations import Citations
 from analysis.brief.prose import Fact
-from analysis.brief.section import Section, drawn, heading, shown
+from analysis.brief.section import Section, drawn, focused, heading, shown
 from analysis.charts import arms as charts
 from analysis.charts.figure import Figure
 from analysis.core import dates, words
@@ -31,9 +31,10 @@ def section(t: Tables, cite: Citations, timeline: bool = False) -> Section:
                   else [])
         if len(events):
             dated = a["deal_key"][a["event_date_first"].notna()]
-            parts.append(Figure(charts.arms_timeline(events), cite.sources(
-                events["source_id"]) + drawn(dated, limits.CHART_ROWS, "deals", len(events),
-                                             "dated report")))
+            shown_events, left_out = focused(events, "dated report")
+            parts.append(Figure(charts.arms_timeline(shown_events), cite.sources(
+                shown_events["source_id"]) + drawn(dated, limits.CHART_ROWS, "deals",
+                                                   len(events), "dated report") + left_out))
         parts.append(_table(t, cite))
     return Section("arms", *parts, facts=facts)
 

@@ -5,7 +5,7 @@ import pandas as pd
 
 from analysis.brief import limits
 from analysis.brief.citations import Citations
-from analysis.brief.section import Section, drawn, heading, shown
+from analysis.brief.section import Section, drawn, focused, heading, shown
 from analysis.charts import contacts as charts
 from analysis.charts.figure import Figure
 from analysis.core import dates, words
@@ -23,9 +23,10 @@ def section(t: Tables, cite: Citations) -> Section:
     parts = [heading("contacts"), summary(t, cite)]
     if not events.empty:
         sets = c["party_set"][c["date_first"].notna()]
-        parts.append(Figure(charts.contacts_timeline(events), cite.sources(
-            events["source_id"]) + drawn(sets, limits.CHART_ROWS, "sets of parties",
-                                         len(events), "dated contact")))
+        shown, left_out = focused(events, "contact")
+        parts.append(Figure(charts.contacts_timeline(shown), cite.sources(
+            shown["source_id"]) + drawn(sets, limits.CHART_ROWS, "sets of parties",
+                                        len(events), "dated contact") + left_out))
     if not c.empty:
         nodes, edges = contacts.contact_graph(t, limits.NETWORK_ACTORS)
         links = edges.nlargest(limits.NETWORK_LINKS, "contacts", keep="first")

@@ -11,10 +11,11 @@ from analysis.charts.figure import Figure
 from analysis.core import words
 from analysis.core.markup import Markup, escape, table
 from analysis.evidence import estimates, support
-from analysis.evidence.describe import UNATTRIBUTED, when
+from analysis.evidence.describe import when
 from analysis.tables import actors
 from analysis.tables.load import Tables
 from analysis.tables.quantities import quantity
+from analysis.tables.vocab import PRESENCE, UNATTRIBUTED
 
 
 def section(t: Tables, cite: Citations, measure: str = "fighters") -> Section:
@@ -32,10 +33,10 @@ def section(t: Tables, cite: Citations, measure: str = "fighters") -> Section:
                               "whose date the sources do not give (listed below).")
         parts.append(Figure(charts.estimate_ranges(estimates.worded(t, chosen), measure),
                             caption))
-    cells = estimates.part_of_whole(t, "provinces_with_presence", limits.WAFFLES)
+    cells = estimates.part_of_whole(t, PRESENCE, limits.WAFFLES)
     if not cells.empty:
         parts.append(Figure(charts.part_of_whole(cells), cite.sources(
-            cells["source_id"].str.split(",").explode())))
+            cells["source_id"].str.split(",").explode()) + _wholeless(t, cite)))
     parts.append(_table(t, cite, measure))
     return Section("estimates", *parts)
 
@@ -81,6 +82,20 @@ def _spread(t: Tables, cite: Citations, rows: pd.DataFrame) -> str:
                                  for r in left.itertuples()], words.NAMED)
                  + f"{cite.claims('fighter_estimates', doubtful['row'])}")
     return text
+
+
+def _wholeless(t: Tables, cite: Citations) -> Markup:
+    """A waffle's caption on statements of presence that give no whole ("nearly all
+    provinces"): they cannot be drawn, so they are said."""
+    e = t.fighter_estimates
+    e = e[(e["measure"] == PRESENCE) & e["out_of"].isna() & (e["qualifier"] != "unknown")]
+    if e.empty:
+        return Markup("")
+    said = [f"{quantity(r.qualifier, r.low, r.high)} provinces{_when(r)}, "
+            f"{'according to' if isinstance(r.attributed_to, str) else 'in'} {r.claimant}"
+            for r in e.head(words.NAMED).itertuples()]
+    return escape(f" Not drawn, as no total is given: {words.series(said, words.NAMED)}"
+                  ) + cite.claims("fighter_estimates", e.index) + Markup(".")
 
 
 def _undated(t: Tables, measure: str) -> int:
