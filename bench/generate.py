@@ -29,9 +29,11 @@ from analysis.tables.vocab import (  # noqa: E402
     ARMS_STATUSES,
     CONTACT_KINDS,
     CONTACT_STATUSES,
+    COUNT_QUALIFIERS,
     CREDIBILITY,
     MEASURES,
     QUALIFIER_SHAPES,
+    QUALIFIERS,
     RELIABILITY,
     SOURCE_KINDS,
     SOURCE_LEVELS,
@@ -80,6 +82,12 @@ def numbered(prefix: str, numbers, width: int) -> np.ndarray:
     """prefix + zero-padded number, for an array of numbers."""
     digits = np.asarray(numbers).astype(str)
     return join(prefix, np.strings.zfill(digits, width) if digits.size else digits)
+
+
+def inferred(rng, dates: np.ndarray) -> np.ndarray:
+    """How a few of the given dates were inferred (2 %); empty where no date is given."""
+    return blank((dates == "") | (rng.random(len(dates)) < 0.98),
+                 np.full(len(dates), "synthetic: the day before publication"))
 
 
 def pick(rng, values, n: int, p=None) -> np.ndarray:
@@ -363,7 +371,7 @@ def make_arms_sales(rng, n, sources, pool, actors) -> pd.DataFrame:
     deal_id = only(in_deal, numbered("synth-deal-", deal[in_deal] + 1, 7))
     deal_id[sipri] = numbered("synth-sipri-", np.flatnonzero(sipri) + 1, 7)
     deal_id[solo] = numbered("synth-solo-", np.flatnonzero(solo) + 1, 7)
-    qualifier = pick(rng, QUALIFIER_SHAPES, n, [20, 15, 5, 8, 8, 8, 5, 10, 6, 5, 10])
+    qualifier = pick(rng, COUNT_QUALIFIERS, n, [20, 15, 5, 8, 8, 8, 5, 10, 6, 5, 3, 10])
     statuses = pick(rng, ARMS_STATUSES, n, [15, 5, 8, 10, 12, 10, 15, 25])
     event_date, event_day, _ = partial_dates(rng, n, empty=0.15)
     value = np.maximum(np.round(np.exp(rng.normal(3, 1.5, size=n)), 1), 0.1)
@@ -414,6 +422,7 @@ def make_arms_sales(rng, n, sources, pool, actors) -> pd.DataFrame:
         "quantity_qualifier": qualifier,
         "status": statuses,
         "event_date": event_date,
+        "date_inferred": inferred(rng, event_date),
         "terms": blank(sipri | (rng.random(n) < 0.5), pick(rng, TERMS, n)),
         "value_usd_millions": floats(value, sipri | (rng.random(n) < 0.75)),
         "order_year": only(sipri, order_year[sipri]),
@@ -435,9 +444,9 @@ def make_fighter_estimates(rng, n, sources, pool, actors) -> pd.DataFrame:
     kinds = actors["kind"].to_numpy()
     groups, states = np.flatnonzero(kinds == "armed_group"), np.flatnonzero(kinds == "state")
     measures = np.array(list(MEASURES))
-    measure = pick(rng, measures, n, [30, 8, 5, 5, 4, 10, 8, 5, 5, 3, 8, 4, 5])
+    measure = pick(rng, measures, n, [30, 8, 5, 5, 4, 10, 8, 5, 5, 3, 8, 4, 5, 2, 2])
     group = np.where(measure == "troops", rng.choice(states, size=n), rng.choice(groups, size=n))
-    qualifier = pick(rng, QUALIFIER_SHAPES, n, [15, 25, 5, 10, 8, 8, 4, 15, 3, 3, 4])
+    qualifier = pick(rng, QUALIFIERS, n, [15, 25, 5, 10, 8, 8, 4, 15, 3, 3, 2, 2, 2, 4])
     upper = lookup({m: MEASURE_RANGES.get(m, COUNT_MAX) for m in MEASURES}, measure)
     upper = upper.astype("int64")
     low, high, low_missing, high_missing = quantities(rng, qualifier, upper, minimum=1)
@@ -454,6 +463,7 @@ def make_fighter_estimates(rng, n, sources, pool, actors) -> pd.DataFrame:
         "qualifier": qualifier,
         "out_of": integers(upper, ~out_of_measure | (rng.random(n) < 0.2)),
         "as_of_date": as_of_date,
+        "date_inferred": inferred(rng, as_of_date),
         **provenance(rng, n, sources, pool, actor_ids),
     })
 
@@ -471,6 +481,7 @@ def make_diplomatic_contacts(rng, n, sources, pool, actors) -> pd.DataFrame:
     parties = np.where(count >= 4, join(parties, ";", party[3]), parties)
     free = p - 3 * step - 1
     via = actor_ids[(first + 3 * step + 1 + (rng.random(n) * free).astype(int)) % p]
+    left_out = actor_ids[(first + 3 * step + 1 + (rng.random(n) * free).astype(int)) % p]
     date, day, precision = partial_dates(rng, n, empty=0.12, year=0.15, month=0.2)
     u = rng.random(n)
     by_day = (precision == 0) & (u < 0.15)
@@ -486,10 +497,12 @@ def make_diplomatic_contacts(rng, n, sources, pool, actors) -> pd.DataFrame:
         "contact_id": numbered("DC", np.arange(1, n + 1), 7),
         "date": date,
         "date_end": date_end,
+        "date_inferred": inferred(rng, date),
         "actors": parties,
         "via": blank(rng.random(n) < 0.9, via),
+        "excluded": blank(rng.random(n) < 0.98, left_out),
         "place": blank(rng.random(n) < 0.3, place),
-        "kind": pick(rng, CONTACT_KINDS, n, [25, 20, 8, 10, 15, 5, 10, 7]),
+        "kind": pick(rng, CONTACT_KINDS, n, [25, 20, 8, 10, 15, 5, 10, 7, 3, 2, 3]),
         "status": pick(rng, CONTACT_STATUSES, n, [75, 15, 10]),
         "topic": numbered("Synthetic topic ", np.arange(1, 500), 1)[
             rng.integers(0, 499, size=n)],

@@ -132,9 +132,10 @@ def disputed_attributions(t: Tables, measure: str = "fighters", limit: int | Non
     different estimates, not one figure."""
     e = t.fighter_estimates
     e = e[(e["measure"] == measure) & (e["high"].notna() | e["low"].notna())]
-    e = e.assign(number=stated("fighter_estimates", e).astype("str"))
+    e = e.assign(number=codes(*(e[c] for c in quantity("fighter_estimates"))))
     keys = ["group", "area", "number"]
     e = e[e.groupby(keys)["origin"].transform("nunique") > 1]  # only figures in dispute
+    e = e.assign(number=stated("fighter_estimates", e).astype("str"))  # worded for those
     # one cluster per period where the figure is dated to several ("" where it is not)
     dated = e.groupby(keys)["as_of_date"].transform("nunique") > 1
     e = e.assign(period=e["as_of_date"].where(dated, ""))

@@ -55,7 +55,8 @@ def most_estimated(points: pd.DataFrame, groups: int) -> pd.DataFrame:
 def worded(t: Tables, points: pd.DataFrame) -> pd.DataFrame:
     """`points` (rows of `estimate_points`) with the `figure` each states and `when`, in
     words, in place of their `row`: worded for the few shown, not for a whole database."""
-    e = t.fighter_estimates.loc[points["row"]]
+    e = t.fighter_estimates.loc[points["row"], ["qualifier", "low", "high", "as_of_date",
+                                                "date_inferred"]]
     return points.drop(columns="row").assign(
         when=dated(e, "as_of_date").to_numpy(),
         figure=quantities(e["qualifier"], e["low"], e["high"]))

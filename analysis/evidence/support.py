@@ -60,22 +60,29 @@ def strongest_first(frame: pd.DataFrame) -> pd.Index:
     return frame.index[order]
 
 
-def latest(frame: pd.DataFrame, date: str) -> int | None:
+def latest(frame: pd.DataFrame, date: str, rows=None) -> int | None:
     """The label of the latest row by its `date` column (`core.dates`'s rule: of rows whose
     dates are as late as each other, the strongest evidence, `strongest_first`, and of
     those as strong, the later in the table); doubtful rows only when every dated row is.
-    None when no row is dated."""
-    return _end(frame.iloc[::-1], date, dates.latest)
+    None when no row is dated. With `rows` (labels), of those rows only."""
+    return _end(frame, date, dates.latest, rows, reverse=True)
 
 
-def earliest(frame: pd.DataFrame, date: str) -> int | None:
+def earliest(frame: pd.DataFrame, date: str, rows=None) -> int | None:
     """The label of the earliest row by its `date` column, as `latest` decides (of rows
     as strong, the earlier in the table)."""
-    return _end(frame, date, dates.earliest)
+    return _end(frame, date, dates.earliest, rows)
 
 
-def _end(frame: pd.DataFrame, date: str, rule) -> int | None:
-    dated = frame[frame[f"{date}_first"].notna()]
+def _end(frame: pd.DataFrame, date: str, rule, rows=None, reverse: bool = False
+         ) -> int | None:
+    # only the columns the rule and `strongest_first` read: a table may hold millions
+    columns = [f"{date}_first", f"{date}_last", "doubtful", "grade", "attributed_to",
+               "credibility"]
+    dated = frame.loc[frame.index if rows is None else rows, columns]
+    dated = dated[dated[f"{date}_first"].notna().to_numpy()]
+    if reverse:
+        dated = dated.iloc[::-1]
     if not (~dated["doubtful"]).all() and (~dated["doubtful"]).any():
         dated = dated[~dated["doubtful"]]
     if dated.empty:

@@ -74,8 +74,8 @@ def _table(t: Tables, cite: Citations) -> Markup:
     c = t.diplomatic_contacts
     names = actors.names(t.actors)
     total = len(c)
-    c = c.loc[c[["date_first"]].sort_values("date_first", na_position="first")
-              .index[-limits.TABLE_ROWS:]]  # only the date column is sorted
+    # the latest by core.dates' rule (by the end of each date's span), shown oldest first
+    c = c[dates.newest_first(c["date_first"], c["date_last"]) < limits.TABLE_ROWS]
     c = c.sort_values("date_first", na_position="last")
     rows = [(
         when(r.date, r.date_inferred, r.date_end), parties

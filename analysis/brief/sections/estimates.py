@@ -50,7 +50,7 @@ def summary(t: Tables, points: pd.DataFrame, cite: Citations, measure: str) -> M
     groups = points["group"].nunique()
     # the most estimated groups, in name order
     for group, rows in estimates.most_estimated(points, words.NAMED).groupby("group", sort=True):
-        label = support.latest(t.fighter_estimates.loc[rows["row"]], "as_of_date")
+        label = support.latest(t.fighter_estimates, "as_of_date", rows["row"])
         latest = estimates.worded(t, rows[rows["row"] == label]).iloc[0]
         by = (f"according to {escape(latest['claimant'])}" if latest["side"] != UNATTRIBUTED
               else f"unattributed, in {escape(latest['claimant'])}")
