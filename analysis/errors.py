@@ -59,3 +59,13 @@ class ExecutionFailed(BedfellowsError):
         self.kind, self.cell_index, self.ename, self.evalue = kind, cell_index, ename, evalue
         where = f" in cell {cell_index}" if cell_index is not None else ""
         super().__init__(f"{kind}{where}: {message}")
+
+
+class JudgmentError(BedfellowsError):
+    """A key question cannot be answered as declared: an unknown question, or an analyst's
+    likelihood term that claims more than its evidence carries."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"{problems[0]}{more}")

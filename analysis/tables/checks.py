@@ -4,12 +4,22 @@ Each check is vectorised (one pass over a column or frame) and carries the text 
 validator prints as "expected ...".
 """
 
+import re
+
 import numpy as np
 import pandas as pd
 from pandera import extensions
 
 from analysis.core import dates, lists
-from analysis.tables.vocab import QUALIFIER_SHAPES
+from analysis.tables.vocab import LIKELIHOOD, LIKELIHOOD_ROW, QUALIFIER_SHAPES
+
+_TERMS = sorted({*LIKELIHOOD, *LIKELIHOOD_ROW.values()} - {"remote"}, key=len, reverse=True)
+ESTIMATIVE = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(t) for t in _TERMS) + r"|improbabl[ey]|probably"
+    r"|certainly|confiden(?:ce|t)|possibly|perhaps)\b)|\b(?:may|might|could)\b")
+"""Words a judgment's text must not carry: likelihood terms of either ICD 203 row (but
+"remote", which is also a place's word), confidence, and hedges that are not on the scale
+(lower-case "may", so that the month is allowed)."""
 
 
 @extensions.register_check_method()
@@ -83,3 +93,9 @@ def span_in_order(df: pd.DataFrame, *, start: str, end: str) -> pd.Series:
     """An end date that does not fall before its start date."""
     a, b = dates.spans(df[start]), dates.spans(df[end])
     return (a["first"].isna() | b["last"].isna() | (b["last"] >= a["first"])).astype(bool)
+
+
+@extensions.register_check_method()
+def plain_judgment(series: pd.Series) -> pd.Series:
+    """No likelihood term, confidence level or hedge in the text (`ESTIMATIVE`)."""
+    return ~series.astype("string").str.contains(ESTIMATIVE).fillna(False).astype(bool)

@@ -34,6 +34,12 @@ class Tables:
     arms_sales: pd.DataFrame
     fighter_estimates: pd.DataFrame
     diplomatic_contacts: pd.DataFrame
+    other_claims: pd.DataFrame
+    questions: pd.DataFrame
+    hypotheses: pd.DataFrame
+    evidence_tags: pd.DataFrame
+    indicators: pd.DataFrame
+    """The analyst's tables (`schema.ANALYST_TABLES`): judgments, not source facts."""
     data_dir: Path
     as_of: date | None = None
     excluded_undated: int = 0
@@ -48,7 +54,7 @@ class Tables:
         return self._derived[key]
 
     def claims(self):
-        """(name, frame) for the three claim tables."""
+        """(name, frame) for the claim tables."""
         return [(name, getattr(self, name)) for name in CLAIM_TABLES]
 
 

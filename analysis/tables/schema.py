@@ -4,7 +4,7 @@ Every check carries `title` (what is wrong when it fails) and `error` (what was 
 the validator prints both. Column metadata carries what pandera has no slot for, read by
 the validator and the data dictionary: `references` (foreign key into another table),
 `list` (a ";"-separated list of references), `quote` (checked against the held document),
-`unit`, `kind`.
+`unit`, `kind`, `selection` (rows of the claim tables, `analysis.tables.selection`).
 
 Table metadata holds what the rest of the package needs to know of each table, so that it
 is said once: `id` (the primary key), and for claim tables `actors` (the columns naming
@@ -25,7 +25,10 @@ from analysis.tables.vocab import (
     CONTACT_STATUSES,
     COUNT_QUALIFIERS,
     CREDIBILITY,
+    EVIDENCE_TAGS,
+    LIKELIHOOD,
     MEASURES,
+    OTHER_CLAIM_KINDS,
     QUALIFIERS,
     RELIABILITY,
     SOURCE_KINDS,
@@ -107,8 +110,9 @@ def _inferred(event_date: str) -> pa.Column:
 
 
 def _claim_table(name, id_column, columns, description, checks=(), *, actors, event_date,
-                 quantity=None, claim=None) -> pa.DataFrameSchema:
-    metadata = {"id": id_column, "actors": actors, "event_date": event_date}
+                 quantity=None, claim=None, optional=False) -> pa.DataFrameSchema:
+    metadata = {"id": id_column, "actors": actors, "event_date": event_date,
+                "optional": optional}
     checks = [*checks, pa.Check.needs(
         on=event_date, column="date_inferred", title="an inferred date that is not given",
         error=f"{event_date} filled where date_inferred says how it was inferred")]
@@ -269,13 +273,118 @@ DIPLOMATIC_CONTACTS = _claim_table(
     actors=("actors", "via", "excluded"), event_date="date",
 )
 
-TABLES: dict[str, pa.DataFrameSchema] = {
-    s.name: s for s in (SOURCES, ACTORS, ARMS_SALES, FIGHTER_ESTIMATES, DIPLOMATIC_CONTACTS)
-}
-"""Every table, in load order; each is the file `<name>.csv` in the data directory."""
+OTHER_CLAIMS = _claim_table(
+    "other_claims", "claim_id",
+    {
+        "date": _date("when what the claim reports happened, or when it was made"),
+        "date_inferred": _inferred("date"),
+        "actors": _text("the actors the claim is about, ';'-separated actor ids",
+                        required=True, references="actors", list=True),
+        "kind": _enum("kind of claim", OTHER_CLAIM_KINDS),
+        "statement": _text("what the source says, in the curator's words", required=True),
+    },
+    "Other claims: one row per sourced claim that is none of the tables above (an "
+    "assessment, a statement of intent, an event, a standing fact), so that what bears on "
+    "the analyst's questions can be tagged and cited.",
+    actors=("actors",), event_date="date", optional=True,
+)
 
-CLAIM_TABLES = (ARMS_SALES.name, FIGHTER_ESTIMATES.name, DIPLOMATIC_CONTACTS.name)
+# --- The analyst's own tables: judgments, not source facts (no source, no quote) ---
+
+_ANALYST = ("The analyst's judgment, not a source's: printed as the analyst's.")
+
+QUESTIONS = pa.DataFrameSchema(
+    {
+        "question_id": _id("unique id of the question", SLUG_PATTERN),
+        "question": _text("the key question, as the reader would ask it", required=True),
+        "time_frame": _text("the period the judgment is about, in words ('now', 'through "
+                            "2017')", required=True),
+        "horizon_months": _number("how far ahead the judgment forecasts, in months; 0 for "
+                                  "a judgment about the present or the past",
+                                  unit="months"),
+        "hypothesis_id": _ref("the hypothesis the analyst judges best "
+                              "(hypotheses.hypothesis_id)", "hypotheses"),
+        "judgment": _text("the analyst's judgment in words, without a likelihood or "
+                          "confidence term; may refer to the brief's computed facts as "
+                          "{name}", required=True, checks=[pa.Check.plain_judgment(
+                              title="estimative words in the judgment's text",
+                              error="the likelihood term in `likelihood` only; no "
+                                    "confidence level, no hedge (may, might, could, "
+                                    "possibly, perhaps)")]),
+        "likelihood": _enum("the analyst's ICD 203 likelihood term for the judgment",
+                            LIKELIHOOD),
+        "reviewed": _date("when the analyst last reviewed the judgment (YYYY-MM-DD)",
+                          required=True),
+        "parties": _text("actors with a stake in the answer, ';'-separated actor ids: "
+                         "their own claims count as interested", references="actors",
+                         list=True),
+        "notes": _text("the analyst's notes"),
+    },
+    strict=True, name="questions",
+    description="Key questions: one row per question a brief answers, with the analyst's "
+                "current judgment. " + _ANALYST,
+    metadata={"id": "question_id", "optional": True},
+)
+
+HYPOTHESES = pa.DataFrameSchema(
+    {
+        "hypothesis_id": _id("unique id of the hypothesis"),
+        "question_id": _ref("the question it answers (questions.question_id)", "questions"),
+        "hypothesis": _text("the hypothesis, as a statement", required=True),
+    },
+    strict=True, name="hypotheses",
+    description="Competing hypotheses: two to four per question. " + _ANALYST,
+    metadata={"id": "hypothesis_id", "optional": True},
+)
+
+EVIDENCE_TAGS_TABLE = pa.DataFrameSchema(
+    {
+        "tag_id": _id("unique id of the tag"),
+        "hypothesis_id": _ref("the hypothesis (hypotheses.hypothesis_id)", "hypotheses"),
+        "evidence": _text("the claim rows: a row id (C012), ids joined by |, or a "
+                          "selection 'table: column=value; ...'", required=True,
+                          selection=True),
+        "tag": _enum("how the evidence bears on the hypothesis", EVIDENCE_TAGS),
+        "note": _text("why", required=True),
+    },
+    strict=True, name="evidence_tags",
+    description="Evidence tags: how a piece of evidence bears on a hypothesis; one row per "
+                "(hypothesis, evidence). A hypothesis an item is not tagged against counts "
+                "it neutral. " + _ANALYST,
+    metadata={"id": "tag_id", "optional": True},
+)
+
+INDICATORS = pa.DataFrameSchema(
+    {
+        "indicator_id": _id("unique id of the indicator"),
+        "hypothesis_id": _ref("the hypothesis it would point to (hypotheses.hypothesis_id)",
+                              "hypotheses"),
+        "indicator": _text("what would be seen, in words", required=True),
+        "watch": _text("the claim rows that would show it: a selection (see evidence)",
+                       required=True, selection=True),
+        "against": _text("the claim rows that would contradict it, if any: a selection",
+                         selection=True),
+        "note": _text("why it discriminates"),
+    },
+    strict=True, name="indicators",
+    description="Indicators (signposts): what would show a hypothesis gaining ground; "
+                "each build says whether it has been seen. " + _ANALYST,
+    metadata={"id": "indicator_id", "optional": True},
+)
+
+TABLES: dict[str, pa.DataFrameSchema] = {
+    s.name: s for s in (SOURCES, ACTORS, ARMS_SALES, FIGHTER_ESTIMATES, DIPLOMATIC_CONTACTS,
+                        OTHER_CLAIMS, QUESTIONS, HYPOTHESES, EVIDENCE_TAGS_TABLE, INDICATORS)
+}
+"""Every table, in load order; each is the file `<name>.csv` in the data directory (an
+`optional` table's file may be missing: it has no rows)."""
+
+CLAIM_TABLES = (ARMS_SALES.name, FIGHTER_ESTIMATES.name, DIPLOMATIC_CONTACTS.name,
+                OTHER_CLAIMS.name)
 """The tables of claims (each row from a source, with its quote)."""
+
+ANALYST_TABLES = (QUESTIONS.name, HYPOTHESES.name, EVIDENCE_TAGS_TABLE.name, INDICATORS.name)
+"""The analyst's tables: questions, hypotheses, evidence tags, indicators."""
 
 
 def quantity(table: str) -> tuple[str, str, str] | None:

@@ -14,7 +14,7 @@ from analysis import paths
 from analysis.core import lists, provenance, words
 from analysis.core.distinct import each_once
 from analysis.errors import Problem
-from analysis.tables import actors
+from analysis.tables import actors, selection
 from analysis.tables.documents import held_text, quote_found
 from analysis.tables.files import data_files
 from analysis.tables.reading import read_csv
@@ -38,6 +38,8 @@ def validate(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
         problems += _schema_problems(f"{name}.csv", frame, TABLES[name])
     problems += _reference_problems(frames)
     problems += _alias_problems(frames)
+    problems += _selection_problems(frames)
+    problems += _question_problems(frames)
     problems += _quote_problems(frames, data_dir / "documents")
     # a value that is not a number is left empty when typed: it is reported as such only
     mistyped = {(p.file, p.row, p.column) for p in problems if p.message == "wrong type"}
@@ -50,7 +52,12 @@ def read(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Every table that could be read, typed; the problems met reading and typing."""
     frames, problems = {}, []
     for name, schema in TABLES.items():
-        raw, found = read_csv(data_dir / f"{name}.csv", list(schema.columns))
+        path = data_dir / f"{name}.csv"
+        if schema.metadata.get("optional") and not path.exists():
+            frames[name] = _typed(path.name, pd.DataFrame(
+                {c: pd.Series([], dtype="string[pyarrow]") for c in schema.columns}), schema)[0]
+            continue
+        raw, found = read_csv(path, list(schema.columns))
         problems += found
         if raw is not None:
             frames[name], found = _typed(f"{name}.csv", raw, schema)
@@ -71,6 +78,8 @@ def fingerprint(data_dir: Path, code=CODE) -> str:
 def summary(frames: dict[str, pd.DataFrame]) -> str:
     """What a passing validation checked: tables, rows, sources, quotes."""
     rows = sum(len(f) for f in frames.values())
+    frames = {n: f for n, f in frames.items()  # an optional table with no file is not one
+              if len(f) or not TABLES[n].metadata.get("optional")}
     held = set(frames["sources"].dropna(subset=["document"])["source_id"])
     quotes = sum(int((f["quote"].notna() & f["source_id"].isin(held)).sum())
                  for f in frames.values() if "quote" in f)
@@ -189,6 +198,51 @@ def _alias_problems(frames) -> list[Problem]:
                 item.alias, "each name and alias to resolve to one actor")
         for row, item in clashes.iterrows() if item.column == "aliases"
     ]
+
+
+def _selection_problems(frames) -> list[Problem]:
+    """Every selection column (`selection` metadata) read and checked against the tables."""
+    problems = []
+    for name, frame in frames.items():
+        for column, spec in TABLES[name].columns.items():
+            if not (spec.metadata or {}).get("selection") or column not in frame:
+                continue
+            for row, text in frame[column].dropna().items():
+                try:
+                    found = selection.problems(selection.parse(text), frames)
+                except selection.SelectionError as e:
+                    found = [(str(e), e.expected)]
+                problems += [Problem(f"{name}.csv", row, column, message, text, expected)
+                             for message, expected in found]
+    return problems
+
+
+HYPOTHESES_PER_QUESTION = (2, 4)
+
+
+def _question_problems(frames) -> list[Problem]:
+    """Each question has 2 to 4 hypotheses, and the one it judges best is one of them."""
+    if "questions" not in frames or "hypotheses" not in frames:
+        return []
+    questions, hypotheses = frames["questions"], frames["hypotheses"]
+    counts = hypotheses["question_id"].value_counts()
+    of = hypotheses.set_index("hypothesis_id")["question_id"]
+    of = of[~of.index.duplicated()]
+    low, high = HYPOTHESES_PER_QUESTION
+    problems = []
+    for row, q in questions.iterrows():
+        n = int(counts.get(q["question_id"], 0))
+        if not low <= n <= high:
+            problems.append(Problem("questions.csv", row, "question_id",
+                                    "wrong number of hypotheses", f"{n} in hypotheses.csv",
+                                    f"{low} to {high} competing hypotheses"))
+        judged = q["hypothesis_id"]
+        if isinstance(judged, str) and judged in of and of[judged] != q["question_id"]:
+            problems.append(Problem("questions.csv", row, "hypothesis_id",
+                                    "a hypothesis of another question",
+                                    f"{judged} (of {of[judged]})",
+                                    f"a hypothesis of {q['question_id']}"))
+    return problems
 
 
 def _quote_problems(frames, documents: Path) -> list[Problem]:

@@ -253,3 +253,41 @@ ODNI ICD 203 Analytic Standards (2 Jan 2015; technical amendment 21 Dec 2022), s
 D.6.e(2)(a) (US Government work, public domain; via wesinator/ICD203-intel-analysis
 README.md at 1ea9147). A judgment uses exactly one of these terms; `analysis.evidence.judgments`
 says how it is chosen."""
+
+LIKELIHOOD_ROW = {
+    "almost no chance": "remote",
+    "very unlikely": "highly improbable",
+    "unlikely": "improbable",
+    "roughly even chance": "roughly even odds",
+    "likely": "probable",
+    "very likely": "highly probable",
+    "almost certain": "nearly certain",
+}
+"""Each term's counterpart in ICD 203's second row. A brief uses the first row only (ICD 203
+advises against mixing rows): a judgment whose words use a second-row term is an error."""
+
+CONFIDENCE = {
+    "low": "the evidence is too fragmented or poorly corroborated to carry more",
+    "moderate": "credibly sourced and plausible, but not of sufficient quality or "
+                "corroboration to warrant a higher level",
+    "high": "high-quality, consistent reporting from several independent origins",
+}
+"""Analytic confidence, lowest first: the basis of a judgment, never its probability (the
+National Intelligence Council's and the IC's 2023 wording). A brief computes it
+(`analysis.evidence.confidence`); it never shares a sentence with a likelihood term."""
+
+EVIDENCE_TAGS = {
+    "consistent": (1, "the evidence fits the hypothesis"),
+    "neutral": (0, "the evidence neither fits nor contradicts the hypothesis"),
+    "inconsistent": (-1, "the evidence contradicts the hypothesis"),
+}
+"""How the analyst rates a piece of evidence against a hypothesis (Heuer's analysis of
+competing hypotheses), and the rating's value in the matrix's arithmetic. A hypothesis the
+analyst did not rate an item against counts it neutral."""
+
+OTHER_CLAIM_KINDS = {
+    "assessment": "a judgment or estimate by the claimant (testimony, an analyst's view)",
+    "intent": "a stated intention, warning or aim",
+    "event": "something that happened",
+    "background": "a standing fact: a membership, a career, a route, a force in place",
+}

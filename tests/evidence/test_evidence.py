@@ -62,7 +62,7 @@ def make_tables(directory: Path, *, sources=(), actors=(), as_of=None, **claims)
             writer = csv.DictWriter(f, fieldnames=list(schema.columns), restval="")
             writer.writeheader()
             for row in rows.get(name, ()):
-                writer.writerow({**DEFAULTS[name], **row})
+                writer.writerow({**DEFAULTS.get(name, {}), **row})
     return load_tables(directory, as_of=as_of)
 
 

@@ -105,7 +105,7 @@ def test_data_that_passed_loads_from_what_was_kept_as_it_was(data_dir, monkeypat
     again = load_tables(data_dir)
     for name, frame in first.claims() + [("sources", first.sources), ("actors", first.actors)]:
         pd.testing.assert_frame_equal(getattr(again, name), frame)
-        assert all(frame[c].array._pa_array.num_chunks == 1
+        assert all(frame[c].array._pa_array.num_chunks <= 1  # 0: an empty table
                    for c in frame.columns if frame[c].dtype == "str"), name
     monkeypatch.undo()
     path = data_dir / "actors.csv"

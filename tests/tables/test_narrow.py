@@ -44,7 +44,8 @@ def test_since_drops_events_wholly_before(tables):
 
 
 def test_focused_brief_cites_only_what_it_shows():
-    brief = Brief(focus=["ISIS"], title="t", marking="m")
+    brief = Brief(focus=["ISIS"], title="t", marking="m", questions=[])  # (a question's
+    # evidence is what the analyst tagged, focus or not)
     brief.judgments()
     brief.estimates()
     cited = set(brief.cite.numbers)
