@@ -4,7 +4,8 @@ is made once (and `tests/test_contract.py` fails if a writer and its reader part
 
 - the notebook's parameter types, checked by the builder before any kernel starts;
 - chart outputs: the Vega-Lite spec's MIME type, its caption, the figure around it;
-- output metadata: a section's table-of-contents entry, the masthead;
+- output metadata: a section's table-of-contents entry, the masthead, the bottom line's
+  judgments (kept in the manifest for the next edition);
 - markup the renderer rewrites or reads: section headings (where the print page may be
   split), citation markers (web: a number with its note on hover; print: "[n]"), the
   masthead (the PDF's running header).
@@ -98,6 +99,25 @@ def toc(outputs) -> list[tuple[str, str]]:
 
 def is_masthead(output: dict) -> bool:
     return bool(output.get("metadata", {}).get(_KEY, {}).get("masthead"))
+
+
+def judgments_metadata(record: dict) -> dict:
+    """The bottom line's record of its judgments (per question: judgment, likelihood,
+    confidence, leading hypothesis, indicator statuses), for the next edition to compare
+    with: the builder keeps it in the manifest under `JUDGMENTS`."""
+    return {_KEY: {JUDGMENTS: record}}
+
+
+JUDGMENTS = "judgments"
+
+
+def judgments(outputs) -> dict | None:
+    """The judgments record of an executed notebook's outputs, if it has one."""
+    for o in outputs:
+        found = o.get("metadata", {}).get(_KEY, {}).get(JUDGMENTS)
+        if found is not None:
+            return found
+    return None
 
 
 def heading(key: str, text: str) -> Markup:

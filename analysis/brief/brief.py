@@ -12,9 +12,13 @@ tables) and figures (Altair charts with their source line). The sections themsel
 tables, the citations they number, and the facts the analyst's prose may refer to.
 """
 
+import json
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import cached_property
+from pathlib import Path
 
+from analysis import contract
 from analysis.brief.citations import Citations
 from analysis.brief.prose import Fact, Prose, resolve
 from analysis.brief.section import Section
@@ -27,10 +31,13 @@ from analysis.brief.sections import (
     estimates,
     evidence,
     header,
+    hypotheses,
+    indicators,
     judgments,
     quality,
     sources,
 )
+from analysis.evidence.questions import Question, questions
 from analysis.tables.load import load_tables
 from analysis.tables.narrow import narrow
 from analysis.tables.schema import CLAIM_TABLES
@@ -40,19 +47,24 @@ class Brief:
     """The loaded, narrowed tables of one brief, and the citations it accumulates."""
 
     def __init__(self, *, data_dir=None, as_of=None, since=None, focus=(), title="Brief",
-                 marking="", previous=None, tables=CLAIM_TABLES, **parameters):
-        """`tables`: the claim tables the brief covers (a deep dive covers one)."""
+                 marking="", previous=None, questions=None, tables=CLAIM_TABLES,
+                 **parameters):
+        """`questions`: the ids of the key questions the brief answers (None: every question
+        in the data); `tables`: the claim tables the brief covers (a deep dive
+        covers one)."""
         self.parameters = dict(data_dir=data_dir, as_of=as_of, since=since, focus=focus,
-                               title=title, marking=marking, previous=previous, **parameters)
+                               title=title, marking=marking, previous=previous,
+                               questions=questions, **parameters)
         self.title, self.marking, self.since, self.previous = title, marking, since, previous
         self.focus = list(focus or [])
+        self.wanted = questions
         self.loaded = load_tables(data_dir, as_of)
         narrowed = narrow(self.loaded, self.focus, since)
         left_out = {name: frame.iloc[0:0] for name, frame in narrowed.claims()
                     if name not in tables}
         # a copy starts its derived values afresh: the whole brief keeps those loaded with it
         self.t = replace(narrowed, **left_out) if left_out else narrowed
-        self.cite = Citations(self.t)
+        self.cite = Citations(self.loaded)  # cites the questions' evidence too
         self.built = datetime.now(UTC)
         self.facts: dict[str, Fact] = {}
         """What the analyst's prose may refer to (`prose`); sections add to it."""
@@ -70,8 +82,33 @@ class Brief:
                                         focus=self.focus, since=self.since,
                                         built=self.built))
 
+    @cached_property
+    def questions(self) -> list[Question]:
+        """The key questions the brief answers, over the edition's tables before any focus
+        (the analyst declared their evidence)."""
+        return questions(self.loaded, self.wanted)
+
+    @cached_property
+    def judged_before(self) -> dict | None:
+        """The previous edition's judgments record; None when there is none to compare
+        with (a first edition, an interactive session)."""
+        path = Path(self.previous) if self.previous else None
+        if path is None or not path.is_file():
+            return None
+        # an edition from before judgments were recorded: every question is new to it
+        return json.loads(path.read_text(encoding="utf-8")).get(contract.JUDGMENTS) or {}
+
     def judgments(self) -> Section:
-        return self._add(judgments.section(self.t, self.cite))
+        """The bottom line: the key questions, then the key facts."""
+        return self._add(judgments.section(self.t, self.loaded, self.cite, self.questions,
+                                           self.judged_before, self.facts))
+
+    def hypotheses(self, full: bool = False) -> Section:
+        """Competing hypotheses per question; with `full`, the whole matrix."""
+        return self._add(hypotheses.section(self.loaded, self.cite, self.questions, full))
+
+    def indicators(self) -> Section:
+        return self._add(indicators.section(self.cite, self.questions, self.judged_before))
 
     def arms(self, timeline: bool = False) -> Section:
         """Routes, stages and deals; with `timeline`, each deal's dated reports too."""

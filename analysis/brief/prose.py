@@ -31,15 +31,16 @@ _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 
 
-def resolve(template: str, facts: dict[str, Fact]) -> str:
-    """`template` with every `{name}` replaced by its fact; `{{` and `}}` are braces."""
+def resolve(template: str, facts: dict[str, Fact], *, html_text: bool = False) -> str:
+    """`template` with every `{name}` replaced by its fact; `{{` and `}}` are braces. As
+    Markdown, or with `html_text` as markup (the template is plain text, escaped)."""
     out = []
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError as e:
         raise ProseError(f"prose: {e} in {template[:60]!r}") from None
     for literal, field, spec, conversion in parsed:
-        out.append(literal)
+        out.append(html.escape(literal, quote=False) if html_text else literal)
         if field is None:
             continue
         if spec or conversion or not _NAME.fullmatch(field):
@@ -48,7 +49,9 @@ def resolve(template: str, facts: dict[str, Fact]) -> str:
         if field not in facts:
             raise ProseError(f"prose: unknown reference {{{field}}} (known: "
                              f"{', '.join(sorted(facts))})")
-        out.append(facts[field].markdown())
+        fact = facts[field]
+        out.append(html.escape(fact.text, quote=False) + str(fact.cites) if html_text
+                   else fact.markdown())
     return "".join(out)
 
 

@@ -11,6 +11,8 @@ from analysis.core.markup import Markup, escape
 
 SECTIONS = {
     "judgments": "Bottom line up front",
+    "hypotheses": "Competing hypotheses",
+    "indicators": "Indicators to watch",
     "arms": "Arms transfers",
     "estimates": "Fighter and force estimates",
     "contacts": "Diplomatic contacts",
@@ -31,10 +33,13 @@ class Section:
     metadata carries the section's table-of-contents entry, or marks the masthead (after
     which the contents go)."""
 
-    def __init__(self, key: str | None, *parts, facts: dict[str, Fact] | None = None):
+    def __init__(self, key: str | None, *parts, facts: dict[str, Fact] | None = None,
+                 record: dict | None = None):
+        """`record`: what the builder keeps of the section for the next edition."""
         self.key = key
         self.parts = [p for p in parts if p]
         self.facts = facts or {}
+        self.record = record
 
     def html(self) -> str:
         return "".join(str(p) for p in self.parts if not isinstance(p, Figure))
@@ -50,6 +55,9 @@ class Section:
             if i == 0:
                 meta = (contract.section_metadata(self.key, SECTIONS[self.key]) if self.key
                         else contract.MASTHEAD_METADATA)
+                if self.record is not None:
+                    meta = {**meta, **{k: {**meta.get(k, {}), **v} for k, v in
+                                       contract.judgments_metadata(self.record).items()}}
             display({"text/html": str(part)}, raw=True, metadata=meta)
 
 

@@ -8,6 +8,7 @@ Outputs are staged and published by rename; a failed build publishes nothing and
 executed notebook and a manifest under `<brief>/failed/`.
 """
 
+import json
 import shutil
 import tempfile
 import threading
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from analysis import contract
 from analysis.builder import freshness, manifest, params, publish
 from analysis.builder.config import BriefConfig
 from analysis.builder.execute import Kernel, run
@@ -92,6 +94,9 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
+    judged = _judgments(stage / f"{brief.name}.ipynb")
+    if judged is not None:  # for the next edition's bottom line to compare with
+        record[contract.JUDGMENTS] = judged
     record["outputs"] = {p.name: provenance.sha256(p) for p in sorted(stage.iterdir())}
     record.update(status=Status.BUILT, timings=clock.total())
     manifest.write(stage, record)
@@ -148,6 +153,12 @@ def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
         shutil.rmtree(sockets, ignore_errors=True)
         if workers:
             workers.close()
+
+
+def _judgments(executed: Path) -> dict | None:
+    """The bottom line's record of its judgments, from the executed notebook's outputs."""
+    nb = json.loads(executed.read_text(encoding="utf-8"))
+    return contract.judgments(o for cell in nb["cells"] for o in cell.get("outputs", []))
 
 
 def record_failure(brief: BriefConfig, values: dict, out_dir: Path, kind: str,

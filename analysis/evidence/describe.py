@@ -82,6 +82,9 @@ def _reported(t: Tables, table: str, frame: pd.DataFrame) -> pd.Series:
         return (frame["group"].map(names) + ", " + frame["measure"].str.replace("_", " ")
                 + ": " + figure + " (" + dated(frame, "as_of_date") + ", "
                 + frame["area"] + ")")
+    if table == "other_claims":
+        return (dated(frame, "date") + ": " + frame["statement"] + " (" + frame["kind"]
+                + ", " + frame["claimant"].astype("str") + ")")
     via = pd.Series([f", via {names[v]}" if isinstance(v, str) else "" for v in frame["via"]],
                     index=frame.index, dtype="str")
     return (dated(frame, "date") + ": " + named_parties(t, frame) + via + ", " + frame["kind"]

@@ -1,19 +1,8 @@
-"""Key judgments for the bottom line up front: each a proposition computed from the data,
-worded with one ICD 203 likelihood term, chosen by a fixed rule from the evidence.
-
-How the likelihood term is chosen (`likelihood`), from the claim's support (see
-`analysis.evidence.support`: origins, not reports, count):
-
-1. at least 3 independent origins, 2 of them reported by sources graded A or B:
-   almost certain;
-2. at least 2 origins, one of them graded A or B: very likely;
-3. at least 2 origins, or 1 origin graded A or B: likely;
-4. 1 origin whose best grade is C: roughly even chance;
-5. 1 origin graded D, E or F only: unlikely;
-then one step down the scale when the claim is contradicted on record (a denial, a report
-of the opposite). "Almost no chance" is never given by rule: reporting can weaken a claim,
-not disprove it. Likelihood is the only estimative term a judgment carries; its basis is
-printed in a sentence of its own, which never repeats the term.
+"""Key facts, the bottom line's supporting statements: each a proposition computed from
+the data (who talks to whom, the firmest arms deal and a transfer resting on allegation,
+the latest force estimates, presence), with the evidence behind it, newest developments
+first. A key fact carries no likelihood of its own: likelihood belongs to the analyst's
+judgments (`analysis.evidence.questions`).
 """
 
 from dataclasses import dataclass
@@ -21,68 +10,32 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.core import words
-from analysis.core.distinct import each_once, mapped
+from analysis.core.distinct import mapped
 from analysis.evidence.contacts import parties, party_pairs
 from analysis.evidence.describe import when
-from analysis.evidence.support import Support, latest, support
+from analysis.evidence.support import Support, latest, newest, support
 from analysis.tables import actors, derived
 from analysis.tables.load import Tables
 from analysis.tables.quantities import quantity, stated
 from analysis.tables.vocab import (
     ARMS_STATUSES,
     CONFIRMED,
-    LIKELIHOOD,
+    GRADES,
     PRESENCE,
     STAGES,
     STRONG_GRADES,
 )
 
-TERMS = list(LIKELIHOOD)  # weakest to strongest
-RULES = [
-    "at least 3 independent origins, 2 of them reported by sources graded A or B: "
-    "almost certain",
-    "at least 2 origins, one of them graded A or B: very likely",
-    "at least 2 origins, or 1 origin graded A or B: likely",
-    "1 origin whose best grade is C: roughly even chance",
-    "1 origin graded D, E or F only: unlikely",
-    "contradicted on record (a denial or a report of the opposite): one step lower",
-]
-"""The rule, in words, as the brief prints it."""
-
-MAX_JUDGMENTS = 5
-
-
-def likelihood(evidence: Support, contradicted: bool = False) -> str:
-    return term(len(evidence.origins), evidence.strong, evidence.best_grade, contradicted)
-
-
-def term(origins: int, strong: int, best_grade: str, contradicted: bool = False) -> str:
-    """The rule, from counts: independent origins, those graded A or B, the best grade."""
-    if origins >= 3 and strong >= 2:
-        term = "almost certain"
-    elif origins >= 2 and strong >= 1:
-        term = "very likely"
-    elif origins >= 2 or strong >= 1:
-        term = "likely"
-    elif best_grade == "C":
-        term = "roughly even chance"
-    else:
-        term = "unlikely"
-    if contradicted:
-        term = TERMS[max(TERMS.index(term) - 1, TERMS.index("very unlikely"))]
-    return term
+MAX_FACTS = 6
 
 
 @dataclass(frozen=True)
-class Judgment:
+class KeyFact:
     key: str  # a name prose can refer to
-    proposition: str  # plain text, no likelihood term
+    proposition: str  # plain text, no estimative term
     evidence: Support
     against: Support | None = None  # rows that contradict it
-
-    @property
-    def term(self) -> str:
-        return likelihood(self.evidence, self.against is not None)
+    newest: pd.Timestamp | None = None  # the latest day its evidence covers
 
     def basis(self) -> str:
         text = f"Basis: {self.evidence.describe()}"
@@ -92,16 +45,23 @@ class Judgment:
         return text + "."
 
 
-def key_judgments(t: Tables) -> list[Judgment]:
-    """Up to five judgments, most consequential first: who talks to whom, the firmest arms
-    deal and any transfer resting on allegation, the latest force estimates, presence."""
+def key_facts(t: Tables) -> list[KeyFact]:
+    """Up to `MAX_FACTS` facts, newest developments first (undated ones last)."""
     found = [*_contacts(t), *_arms(t), *_estimates(t, "fighters", groups=1),
              *_presence(t), *_estimates(t, "fighters", groups=2)]
-    unique = list({j.key: j for j in found}.values())
-    return unique[:MAX_JUDGMENTS]
+    unique = list({f.key: f for f in found}.values())[:MAX_FACTS]
+    dated = [_dated(t, f) for f in unique]
+    return sorted(dated, key=lambda f: f.newest if f.newest is not None
+                  else pd.Timestamp.min, reverse=True)
 
 
-def _contacts(t: Tables) -> list[Judgment]:
+def _dated(t: Tables, fact: KeyFact) -> KeyFact:
+    frame = getattr(t, fact.evidence.table).loc[list(fact.evidence.rows)]
+    return KeyFact(fact.key, fact.proposition, fact.evidence, fact.against,
+                   newest(fact.evidence.table, frame))
+
+
+def _contacts(t: Tables) -> list[KeyFact]:
     """The pair of parties with the best-supported record of contacts that took place."""
     c = t.diplomatic_contacts
     occurred = c.loc[c["status"] == "occurred", "origin"]
@@ -123,14 +83,14 @@ def _contacts(t: Tables) -> list[Judgment]:
     via = rows["via"].dropna().map(names).unique()
     through = (f", {words.plural(int(rows['via'].notna().sum()), 'of them', 'of them')} "
                f"through {words.series(list(via), words.NAMED)}" if len(via) else "")
-    return [Judgment(
+    return [KeyFact(
         f"contacts_{a}_{b}".replace("-", "_"),
         f"{names[a]} and {names[b]} have been in contact: "
         f"{words.plural(best.reports, 'report')} of contact on record{span}{through}",
         best)]
 
 
-def _arms(t: Tables) -> list[Judgment]:
+def _arms(t: Tables) -> list[KeyFact]:
     """The best-supported deal that reached a confirmed stage (a contract or delivery), and
     the furthest transfer resting on allegation alone (the one most reported). Every deal
     is scored at once; propositions are worded for the chosen ones only."""
@@ -148,10 +108,10 @@ def _arms(t: Tables) -> list[Judgment]:
     live = reports[reports["stage"] != STAGES["denied"]]
     names = actors.names(t.actors)
 
-    def judgment(deal: int, status: str, at: pd.DataFrame) -> Judgment:
+    def fact(deal: int, status: str, at: pd.DataFrame) -> KeyFact:
         rows = a.loc[at.index]
         against = a.loc[denied.index[denied["deal"] == deal]]
-        return _deal_judgment(names, status, rows,
+        return _deal_fact(names, status, rows,
                               support("arms_sales", against) if len(against) else None)
 
     chosen = []
@@ -162,26 +122,24 @@ def _arms(t: Tables) -> list[Judgment]:
         if at.empty:
             continue
         scored = _scores(at).assign(status=status)
-        scored["best"] = grade_letters[scored["best"]]
+        scored["best"] = [GRADES.index(g) for g in grade_letters[scored["best"]]]
         scored["contradicted"] = scored.index.isin(denied["deal"])
         candidates.append(scored)
-    if candidates:
+    if candidates:  # the firmest: uncontradicted, most strong origins, most origins, best
         scored = pd.concat(candidates)
-        scored["rank"] = each_once(lambda *counts: TERMS.index(term(*counts)),
-                                   scored["origins"], scored["strong"], scored["best"],
-                                   scored["contradicted"])
         scored["first_seen"] = scored.index
-        top = scored.sort_values(["rank", "origins", "first_seen"],
-                                 ascending=[False, False, True], kind="stable").iloc[0]
+        top = scored.sort_values(
+            ["contradicted", "strong", "origins", "best", "first_seen"],
+            ascending=[True, False, False, True, True], kind="stable").iloc[0]
         deal, status = top.name, top["status"]
-        chosen.append(judgment(deal, status, live[(live["deal"] == deal)
+        chosen.append(fact(deal, status, live[(live["deal"] == deal)
                                                   & (live["stage"] >= STAGES[status])]))
     furthest = live.groupby("deal", sort=False)["stage"].max()
     alleged = furthest.index[furthest == STAGES["alleged"]]
     if len(alleged):
         counts = live.loc[live["deal"].isin(alleged), "deal"].value_counts(sort=False)
         deal = counts.index[counts.to_numpy().argmax()]
-        chosen.append(judgment(deal, "alleged", live[live["deal"] == deal]))
+        chosen.append(fact(deal, "alleged", live[live["deal"] == deal]))
     return chosen
 
 
@@ -193,7 +151,7 @@ def _scores(rows: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _deal_judgment(names, status, rows, against) -> Judgment:
+def _deal_fact(names, status, rows, against) -> KeyFact:
     """The deal at `status`, in the words of its best-graded report at that stage: the
     items that source lists (several reports of one item spell it several ways)."""
     first = rows.iloc[0]
@@ -211,10 +169,10 @@ def _deal_judgment(names, status, rows, against) -> Judgment:
     text = ARMS_STATUSES[status].proposition.format(
         s=names[first.supplier], r=names[first.recipient], what=what) + via + dated
     key = f"arms_{derived.deals(rows).iloc[0]}_{status}".replace("-", "_")
-    return Judgment(key, text, support("arms_sales", rows), against)
+    return KeyFact(key, text, support("arms_sales", rows), against)
 
 
-def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
+def _estimates(t: Tables, measure: str, groups: int) -> list[KeyFact]:
     """For the `groups`-th most estimated group: the range of its latest year's estimates
     (doubtful ones left out)."""
     e = t.fighter_estimates
@@ -245,13 +203,13 @@ def _estimates(t: Tables, measure: str, groups: int) -> list[Judgment]:
         figure = f"between {words.number(low)} and {words.number(high)}"
     areas = words.series(list(dict.fromkeys(rows["area"])), words.NAMED)
     name = actors.names(t.actors)[group]
-    return [Judgment(f"{measure}_{group}_{year}".replace("-", "_"),
+    return [KeyFact(f"{measure}_{group}_{year}".replace("-", "_"),
                      f"{name} {measure} in {areas} numbered {figure} in {year} "
                      f"({words.plural(len(rows), 'estimate')} dated that year)",
                      support("fighter_estimates", rows))]
 
 
-def _presence(t: Tables) -> list[Judgment]:
+def _presence(t: Tables) -> list[KeyFact]:
     """The latest statement of where a group is present, as a part of the whole ("25 of 34
     provinces") or in words ("nearly all provinces"): of statements as late as each other,
     the strongest evidence; the last in the table when none is dated. With every report of
@@ -269,6 +227,6 @@ def _presence(t: Tables) -> list[Judgment]:
     date = (f" ({when(r['as_of_date'], r['date_inferred'])})"
             if isinstance(r["as_of_date"], str) else "")
     name = actors.names(t.actors)[r["group"]]
-    return [Judgment(f"presence_{r['group']}".replace("-", "_"),
+    return [KeyFact(f"presence_{r['group']}".replace("-", "_"),
                      f"{name} had a presence in {figure[r.name]} {unit}{date}",
                      support("fighter_estimates", same))]

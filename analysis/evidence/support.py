@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.core import dates, words
+from analysis.tables.schema import TABLES
 from analysis.tables.vocab import GRADES, STRONG_GRADES
 
 
@@ -97,3 +98,11 @@ def support(table: str, frame: pd.DataFrame) -> Support:
     strong = frame.loc[frame["grade"].isin(STRONG_GRADES), "origin"].nunique()
     return Support(table, tuple(frame.index), len(frame),
                    tuple(dict.fromkeys(frame["origin"])), tuple(found), strong)
+
+
+def newest(table: str, rows: pd.DataFrame) -> pd.Timestamp | None:
+    """The latest day claim rows of `table` cover: their event dates, else their sources'
+    publication dates; None when none is dated."""
+    event = TABLES[table].metadata["event_date"]
+    days = rows[f"{event}_last"].fillna(rows["reported_date_last"]).dropna()
+    return days.max() if len(days) else None

@@ -1,24 +1,16 @@
-"""Key judgments: the likelihood rule, and what the judgments may and may not say."""
+"""Key facts: what the bottom line's computed statements may and may not say."""
 
-import itertools
 import re
 
 import pandas as pd
 import pytest
 from test_evidence import estimate, exact, make_tables, sale
 
-from analysis.evidence import judgments
-from analysis.evidence.judgments import RULES, TERMS, key_judgments, likelihood
-from analysis.evidence.support import Support
+from analysis.evidence import key_facts as facts
+from analysis.evidence.key_facts import key_facts as key_judgments
 from analysis.tables.load import load_tables
 from analysis.tables.vocab import LIKELIHOOD
 from conftest import ROOT
-
-
-def evidence(origins: int, strong: int = 0, grades: str = "C") -> Support:
-    """Support from `origins` origins, `strong` of them reported by an A/B source."""
-    return Support("arms_sales", ("S1",), origins, tuple(f"origin {i}" for i in range(origins)),
-                   tuple(grades), strong)
 
 
 @pytest.fixture
@@ -31,67 +23,20 @@ def real():
     return load_tables(ROOT / "data")
 
 
-# --- the rule --------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("support", "term"), [
-    (evidence(3, strong=2, grades="BC"), "almost certain"),
-    (evidence(5, strong=3, grades="AB"), "almost certain"),
-    (evidence(3, strong=1, grades="BC"), "very likely"),  # 3 origins, only 1 strong
-    (evidence(2, strong=1, grades="BD"), "very likely"),
-    (evidence(2, strong=2, grades="B"), "very likely"),
-    (evidence(2, grades="CF"), "likely"),
-    (evidence(4, grades="D"), "likely"),
-    (evidence(1, strong=1, grades="BF"), "likely"),
-    (evidence(1, strong=1, grades="A"), "likely"),
-    (evidence(1, grades="C"), "roughly even chance"),
-    (evidence(1, grades="CDF"), "roughly even chance"),
-    (evidence(1, grades="D"), "unlikely"),
-    (evidence(1, grades="E"), "unlikely"),
-    (evidence(1, grades="F"), "unlikely"),
-    (evidence(1, grades=""), "unlikely"),  # no grade known counts as F
-])
-def test_likelihood_rule(support, term):
-    assert likelihood(support) == term
-
-
-def test_printed_rule_names_the_terms_in_order():
-    assert [r.rsplit(": ", 1)[1] for r in RULES[:5]] == [
-        "almost certain", "very likely", "likely", "roughly even chance", "unlikely"]
-
-
-@pytest.mark.parametrize(("support", "term"), [
-    (evidence(3, strong=2, grades="B"), "very likely"),
-    (evidence(2, strong=1, grades="B"), "likely"),
-    (evidence(2, grades="C"), "roughly even chance"),
-    (evidence(1, grades="C"), "unlikely"),
-    (evidence(1, grades="F"), "very unlikely"),
-])
-def test_contradiction_moves_one_step_down(support, term):
-    assert likelihood(support, contradicted=True) == term
-
-
-def test_almost_no_chance_is_never_given():
-    terms = {likelihood(evidence(n, strong, grades), contradicted)
-             for n, strong, grades, contradicted in itertools.product(
-                 range(1, 5), range(0, 4), ["A", "B", "C", "D", "E", "F", "BF", ""],
-                 [False, True]) if strong <= n}
-    assert "almost no chance" not in terms
-    assert terms <= set(TERMS) - {"almost no chance"}
-
-
-# --- key judgments ---------------------------------------------------------------------------
-
 ESTIMATIVE = re.compile(r"\b(" + "|".join(map(re.escape, [*LIKELIHOOD, "confidence"])) + r")\b",
                         re.IGNORECASE)
 
 
-def check_wording(found: list[judgments.Judgment]):
-    """At most five; one ICD 203 term each; the term lives only in `term`, never in the
-    proposition or the basis sentence."""
-    assert 0 < len(found) <= judgments.MAX_JUDGMENTS
+def check_wording(found: list[facts.KeyFact]):
+    """A few, each once; no estimative term anywhere (likelihood is the analyst's); newest
+    developments first, undated ones last."""
+    assert 0 < len(found) <= facts.MAX_FACTS
     assert len({j.key for j in found}) == len(found)
+    days = [j.newest for j in found]
+    dated = [d for d in days if d is not None]
+    assert dated == sorted(dated, reverse=True)
+    assert days[:len(dated)] == dated
     for j in found:
-        assert j.term in LIKELIHOOD
         assert not ESTIMATIVE.search(j.proposition), j.proposition
         assert not ESTIMATIVE.search(j.basis()), j.basis()
         assert j.basis().startswith("Basis: ") and j.basis().endswith(".")
@@ -124,20 +69,18 @@ def alleged(*denials) -> dict:
     return {"arms_sales": rows}
 
 
-def test_a_transfer_resting_on_one_f_graded_allegation_is_unlikely(tables):
+def test_a_transfer_resting_on_one_f_graded_allegation_reads_as_an_allegation(tables):
     [j] = key_judgments(tables(**alleged()))
     assert j.key == "arms_kunduz_alleged"
     assert j.proposition == (
         "Russia is alleged to have supplied as many as 20 AK-47 to Taliban via Tajikistan")
     assert j.against is None
-    assert j.term == "unlikely"
     assert j.basis() == "Basis: 1 report, 1 independent origin (Seed article); grade F."
 
 
-def test_a_denial_makes_it_one_step_lower(tables):
+def test_a_denial_is_printed_with_it(tables):
     t = tables(**alleged("tajikistan"))
     [j] = key_judgments(t)
-    assert j.term == "very unlikely"
     assert t.arms_sales.loc[list(j.evidence.rows), "sale_id"].tolist() == ["S1"]
     assert j.basis().endswith("; contradicted by 1 report (Tajikistan).")
 
@@ -149,7 +92,6 @@ def test_a_delivery_also_attests_the_contract(tables):
     [j] = key_judgments(t)  # the better-supported stage is the one chosen
     assert j.key == "arms_pak_mi35_ordered"
     assert t.arms_sales.loc[list(j.evidence.rows), "sale_id"].tolist() == ["S1", "S2"]
-    assert j.term == "very likely"
 
 
 def test_as_of_edition_cites_only_what_was_published_by_then():
@@ -164,13 +106,18 @@ def test_as_of_edition_cites_only_what_was_published_by_then():
             assert (published[list(s.rows)] <= day).all(), (j.key, s.rows)
 
 
+def test_newest_developments_come_first(real):
+    """The 2019 contacts before the 2015 presence figure."""
+    keys = [f.key for f in key_judgments(real)]
+    assert keys.index("contacts_russia_taliban") < keys.index("presence_isil")
+
+
 def test_as_of_edition_drops_later_corroboration(real):
     """The Pakistan Mi-35 contract rests on 4 origins in full, on 1 at the end of 2015."""
     full = {j.key: j for j in key_judgments(real)}
     early = {j.key: j for j in key_judgments(load_tables(ROOT / "data", as_of="2015-12-31"))}
     key = "arms_pak_mi35_ordered"
     assert len(early[key].evidence.origins) < len(full[key].evidence.origins)
-    assert TERMS.index(early[key].term) < TERMS.index(full[key].term)
 
 
 @pytest.mark.parametrize("other", [

@@ -1,35 +1,166 @@
-"""Bottom line up front: the key judgments, each with its likelihood and its basis, and
-the rule that chose the likelihood."""
+"""Bottom line up front: one entry per key question the brief answers, then the key facts.
+
+Each entry gives the analyst's judgment, then in sentences of their own its likelihood
+(the analyst's ICD 203 term), its confidence (computed, with its basis), where the competing
+hypotheses stand, the newest evidence bearing on it, and what changed since the previous
+edition. Likelihood and confidence never share a sentence; a box explains both scales.
+The key facts are computed statements, newest developments first, with no likelihood.
+"""
 
 from analysis.brief.citations import Citations
-from analysis.brief.prose import Fact
+from analysis.brief.prose import Fact, resolve
 from analysis.brief.section import Section, heading
+from analysis.core import dates, words
 from analysis.core.markup import Markup
-from analysis.evidence import judgments
+from analysis.evidence import ach, confidence, key_facts
+from analysis.evidence.describe import describe
+from analysis.evidence.questions import Question
 from analysis.tables.load import Tables
-from analysis.tables.vocab import GRADE_SCALE
+from analysis.tables.vocab import CONFIDENCE, GRADE_SCALE, LIKELIHOOD
 
 
-def section(t: Tables, cite: Citations) -> Section:
-    items, facts = [], {}
-    for j in judgments.key_judgments(t):
-        cites = cite.claims(j.evidence.table, j.evidence.rows)
-        facts[j.key] = Fact(j.proposition, cites)
-        facts[f"{j.key}_likelihood"] = Fact(j.term)
-        items.append(Markup(
-            '<li><p class="judgment"><strong class="term">{term}</strong>: {text}{cites}.'
-            '</p><p class="basis">{basis}</p></li>').format(
-                term=j.term.capitalize(), text=j.proposition, cites=cites, basis=j.basis()))
-    if not items:
-        body = Markup("<p>The data in this selection supports no key judgment.</p>")
+def section(t: Tables, loaded: Tables, cite: Citations, questions: list[Question],
+            previous: dict | None, facts: dict[str, Fact]) -> Section:
+    """`loaded`: the edition's tables before any focus (the questions' evidence);
+    `previous`: the previous edition's judgments record (None: none to compare with)."""
+    found = {}
+    facts_list = []
+    for f in key_facts.key_facts(t):
+        cites = cite.claims(f.evidence.table, f.evidence.rows)
+        found[f.key] = Fact(f.proposition, cites)
+        facts_list.append(Markup('<li><p>{text}{cites}.</p><p class="basis">{basis}'
+                                 "</p></li>").format(text=f.proposition, cites=cites,
+                                                     basis=f.basis()))
+    known = {**facts, **found}
+    entries = [_entry(loaded, cite, q, previous, known, found) for q in questions]
+    parts = [heading("judgments")]
+    if entries:
+        parts.append(Markup('<ol class="questions">{}</ol>').format(Markup("").join(entries)))
+    parts.append(Markup('<h3 class="key-facts">Key facts, newest first</h3>'))
+    parts.append(Markup('<ul class="judgments">{}</ul>').format(Markup("").join(facts_list))
+                 if facts_list else
+                 Markup("<p>The data in this selection supports no key fact.</p>"))
+    parts.append(_scales())
+    record = {q.key: q.record() for q in questions}
+    return Section("judgments", *parts, facts=found, record=record)
+
+
+def _entry(t: Tables, cite: Citations, q: Question, previous: dict | None,
+           known: dict[str, Fact], found: dict[str, Fact]) -> Markup:
+    name = q.key.replace("-", "_")
+    lines = [Markup("<h3>{}</h3>").format(q.text)]
+    if q.judgment is None:
+        lines.append(Markup('<p class="judgment">The analyst’s judgment (reviewed {r}) is '
+                            "later than this edition’s day: it is not shown.</p>").format(
+                                r=dates.display(q.reviewed)))
     else:
-        body = Markup('<ol class="judgments">{}</ol>').format(Markup("").join(items))
-    rule = Markup("").join(Markup("<li>{}</li>").format(r) for r in judgments.RULES)
-    method = Markup(
-        '<details class="method"><summary>How likelihood is assessed</summary><p>Each '
-        "judgment is computed from the data. Its likelihood term (ICD 203) follows from "
-        "the evidence behind it, counting independent origins, not reports: two outlets "
-        "relaying one claimant are one origin. Grades are the sources' Admiralty "
-        "reliability, {scale}.</p><ol>{rule}</ol></details>").format(scale=GRADE_SCALE,
-                                                                   rule=rule)
-    return Section("judgments", heading("judgments"), body + method, facts=facts)
+        text = Markup(resolve(q.judgment, known, html_text=True))
+        found[f"{name}_judgment"] = Fact(q.judgment)
+        found[f"{name}_likelihood"] = Fact(q.likelihood)
+        lines.append(Markup('<p class="judgment"><span class="label">Analyst’s judgment'
+                            "</span> {text}</p>").format(text=text))
+        lines.append(Markup('<p class="likelihood"><strong class="term">{term}</strong>: '
+                            "the analyst’s likelihood for this judgment (ICD 203; time "
+                            "frame: {frame}; reviewed {reviewed}).</p>").format(
+            term=q.likelihood.capitalize(), frame=q.time_frame,
+            reviewed=dates.display(q.reviewed)))
+    c = q.confidence
+    found[f"{name}_confidence"] = Fact(c.level)
+    lines.append(Markup('<p class="confidence">Confidence (computed): <strong>{level}'
+                        "</strong>. {basis}.</p>").format(level=c.level, basis=c.basis))
+    lines.append(Markup('<p class="ach">{}</p>').format(_standing(q.matrix)))
+    newest = q.newest
+    if newest is not None:
+        frame = getattr(t, newest.table).loc[list(newest.rows)]
+        line = describe(t, newest.table, frame).iloc[-1]
+        lines.append(Markup('<p class="newest">Newest evidence: {line}{cites}.</p>').format(
+            line=line, cites=cite.claims(newest.table, newest.rows)))
+    else:
+        lines.append(Markup('<p class="newest">No evidence is tagged against this '
+                            "question’s hypotheses yet.</p>"))
+    if q.review_due:
+        lines.append(Markup('<p class="review-due">Evidence newer than the analyst’s last '
+                            "review: the judgment is due for review.</p>"))
+    change, shift = _change(q, previous)
+    lines.append(Markup('<p class="change{s}">{c}</p>').format(
+        s=" shift" if shift else "", c=change))
+    return Markup('<li class="question" id="question-{id}">{body}</li>').format(
+        id=q.key, body=Markup("").join(lines))
+
+
+def _standing(m: ach.Matrix) -> str:
+    """Where the competing hypotheses stand, in a sentence."""
+    if not m.diagnostic:
+        return (f"Competing hypotheses: {words.plural(len(m.hypotheses), 'hypothesis')}; "
+                "no diagnostic evidence yet.")
+    ranked = m.ranking
+    if m.leader is None:
+        tied = [h for h in ranked if m.scores[h] == m.scores[ranked[0]]]
+        return (f"Competing hypotheses: {words.series(tied)} are level, with the least "
+                f"inconsistent evidence ({m.scores[ranked[0]]:.2f}).")
+    nxt = ranked[1]
+    return (f"Competing hypotheses: {ranked[0]} ({m.hypotheses[ranked[0]]}) has the least "
+            f"inconsistent evidence ({m.scores[ranked[0]]:.2f}), leading {nxt} "
+            f"({m.scores[nxt]:.2f}) by {m.lead:.2f}.")
+
+
+def _change(q: Question, previous: dict | None) -> tuple[str, bool]:
+    """What changed since the previous edition, and whether it is a major shift (a
+    likelihood moved two bands or more, or the leading hypothesis overtaken)."""
+    if previous is None:
+        return "Since the previous edition: no earlier edition to compare with.", False
+    before = previous.get(q.key)
+    if before is None:
+        return "Since the previous edition: a new question.", False
+    now, said, shift = q.record(), [], False
+    terms = list(LIKELIHOOD)
+    if before.get("judgment") != now["judgment"]:
+        said.append("the judgment’s words changed")
+    if before.get("likelihood") != now["likelihood"]:
+        said.append(f"likelihood {before.get('likelihood') or 'none'} → "
+                    f"{now['likelihood'] or 'none'}")
+        if before.get("likelihood") in terms and now["likelihood"] in terms:
+            shift |= abs(terms.index(before["likelihood"])
+                         - terms.index(now["likelihood"])) >= 2
+    if before.get("confidence") != now["confidence"]:
+        said.append(f"confidence {before.get('confidence')} → {now['confidence']}")
+    if before.get("leader") != now["leader"]:
+        shift |= before.get("leader") is not None
+        said.append(f"{now['leader']} now leads, overtaking {before['leader']}"
+                    if now["leader"] and before.get("leader")
+                    else f"{now['leader']} now leads" if now["leader"]
+                    else "no hypothesis leads now")
+    was = before.get("indicators", {})
+    for i in q.indicators:
+        if was.get(i.key) != i.status:
+            said.append(f"indicator {i.key} {'newly ' if i.status != 'not seen' else 'now '}"
+                        f"{i.status}" + (f" ({dates.display(i.latest)})"
+                                         if i.latest is not None else ""))
+    if not said:
+        return "Since the previous edition: unchanged.", False
+    text = "; ".join(said)
+    return f"Since the previous edition: {text[0].upper() + text[1:]}.", shift
+
+
+def _scales() -> Markup:
+    rules = Markup("").join(Markup("<li>{}</li>").format(r) for r in confidence.RULES)
+    levels = Markup("").join(Markup("<li><strong>{}</strong>: {}</li>").format(k, v)
+                             for k, v in CONFIDENCE.items())
+    bands = ", ".join(f"{t} ({lo}–{hi} %)" for t, (lo, hi) in LIKELIHOOD.items())
+    return Markup(
+        '<details class="method"><summary>Likelihood and confidence: two scales</summary>'
+        "<p><strong>Likelihood</strong> is how probable the analyst judges the judgment "
+        "to be, in one of ICD 203’s seven terms: {bands}. It is the analyst’s, set in the "
+        "data with the judgment.</p><p><strong>Confidence</strong> is how well the "
+        "judgment is founded, not how probable it is: {levels_intro}</p><ul>{levels}</ul>"
+        "<p>It is computed from the evidence the analyst tagged as consistent with the "
+        "hypothesis judged best, counting independent origins, not reports (two outlets "
+        "relaying one claimant are one origin), by this rule:</p><ol>{rules}</ol>"
+        "<p>Grades are the sources’ Admiralty reliability, {scale}; credibility is each "
+        "claim’s own, 1 (confirmed) to 6 (cannot be judged): the two are never averaged. "
+        "A build fails when a likelihood term claims more than its evidence carries: "
+        "{over}.</p><p>The competing hypotheses are scored by their inconsistent "
+        "evidence, each origin once, weighted by {weights}.</p></details>").format(
+            bands=bands, levels_intro="high, moderate or low.", levels=levels, rules=rules,
+            scale=GRADE_SCALE, over="; ".join(confidence.OVERCLAIM), weights=ach.WEIGHTS)
+
