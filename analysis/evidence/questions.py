@@ -58,9 +58,12 @@ class Question:
 
 def questions(t: Tables, wanted=None, *, day: pd.Timestamp | None = None) -> list[Question]:
     """The questions `wanted` (ids, in that order; None: every question), as
-    of `day` (the edition's day: its as-of day, else today). Raises `JudgmentError` for
+    of `day` (the edition's day: its as-of day, else today); none for data that declares no
+    questions at all. Raises `JudgmentError` for
     each judgment whose likelihood claims more than its evidence carries."""
     q = t.questions
+    if q.empty:  # a dataset without the analyst's tables (a brief configured for another)
+        return []
     unknown = [w for w in wanted or [] if w not in set(q["question_id"])]
     if unknown:
         raise JudgmentError([f"unknown question {u!r} (expected one of "

@@ -2,6 +2,7 @@
 
 import json
 import re
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
@@ -90,3 +91,34 @@ def test_a_same_day_rebuild_is_an_edition_of_its_own_and_compares_with_the_first
     history = [a["href"] for a in index.select("details a")]
     assert f"russia-taliban/{again.name}/russia-taliban.html" in history
     assert f"russia-taliban/{edition.name}/russia-taliban.html" in history
+
+
+def test_an_edition_records_its_judgments_and_the_next_compares_with_them(tmp_path):
+    out = tmp_path / "reports"
+    for _ in range(2):
+        result = run_brief("build", "--force", "--out", out)
+        assert result.returncode == 0, result.stderr
+    brief = out / "russia-taliban"
+    manifest = json.loads((brief / "latest" / "manifest.json").read_text())
+    recorded = manifest["judgments"]
+    assert set(recorded) == {"russia-taliban-alignment", "russia-arming-taliban",
+                             "islamic-state-growth", "bedfellows-last"}
+    assert recorded["russia-arming-taliban"]["likelihood"] == "roughly even chance"
+    soup = BeautifulSoup((brief / "latest" / "russia-taliban.html").read_text(), "html.parser")
+    changes = [p.get_text() for p in soup.select("li.question p.change")]
+    assert changes == ["Since the previous edition: unchanged."] * 4
+
+
+def test_a_likelihood_that_claims_more_than_its_evidence_fails_the_build(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "questions.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "is on record, and nothing on record refutes it either.\",roughly even chance",
+        "is on record, and nothing on record refutes it either.\",almost certain"),
+        encoding="utf-8")
+    result = run_brief("build", "--data", data, "--out", tmp_path / "reports")
+    assert result.returncode != 0
+    assert ("questions.csv: russia-arming-taliban: likelihood 'almost certain' claims more "
+            "than the evidence carries") in result.stdout + result.stderr
+    assert not (tmp_path / "reports" / "russia-taliban" / "latest").exists()

@@ -18,6 +18,9 @@ MARKS = {1: "C", 0: "N", -1: "I"}
 
 
 def section(t: Tables, cite: Citations, questions: list[Question], full: bool) -> Section:
+    """Nothing for a brief that answers no question."""
+    if not questions:
+        return Section("hypotheses")
     parts = [heading("hypotheses")]
     for q in questions:
         m = q.matrix
@@ -32,8 +35,6 @@ def section(t: Tables, cite: Citations, questions: list[Question], full: bool) -
         parts.append(Markup('<p class="basis">{}</p>').format(_sensitivity(m)))
         if full:
             parts += [_matrix(t, cite, m), _words(t, cite, m)]
-    if len(parts) == 1:
-        parts.append(Markup("<p>This brief answers no key question.</p>"))
     return Section("hypotheses", *parts)
 
 

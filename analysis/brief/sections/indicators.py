@@ -11,6 +11,9 @@ from analysis.evidence.questions import Question
 
 
 def section(cite: Citations, questions: list[Question], previous: dict | None) -> Section:
+    """Nothing for a brief that answers no question."""
+    if not questions:
+        return Section("indicators")
     rows = []
     for q in questions:
         was = ((previous or {}).get(q.key) or {}).get("indicators", {})

@@ -50,9 +50,9 @@ def _entry(t: Tables, cite: Citations, q: Question, previous: dict | None,
     name = q.key.replace("-", "_")
     lines = [Markup("<h3>{}</h3>").format(q.text)]
     if q.judgment is None:
-        lines.append(Markup('<p class="judgment">The analyst’s judgment (reviewed {r}) is '
-                            "later than this edition’s day: it is not shown.</p>").format(
-                                r=dates.display(q.reviewed)))
+        lines.append(Markup('<p class="judgment">The analyst’s judgment on this question was '
+                            "made after this edition’s day: the question and its evidence "
+                            "are shown as known then.</p>"))
     else:
         text = Markup(resolve(q.judgment, known, html_text=True))
         found[f"{name}_judgment"] = Fact(q.judgment)
