@@ -21,6 +21,7 @@ from analysis.tables.vocab import (
     ARMS_STATUSES,
     CONFIRMED,
     GRADES,
+    NOT_CONTACT,
     PRESENCE,
     STAGES,
     STRONG_GRADES,
@@ -64,7 +65,7 @@ def _dated(t: Tables, fact: KeyFact) -> KeyFact:
 def _contacts(t: Tables) -> list[KeyFact]:
     """The pair of parties with the best-supported record of contacts that took place."""
     c = t.diplomatic_contacts
-    occurred = c.loc[c["status"] == "occurred", "origin"]
+    occurred = c.loc[(c["status"] == "occurred") & ~c["kind"].isin(NOT_CONTACT), "origin"]
     every = parties(t)
     pairs = party_pairs(every[every["row"].isin(occurred.index)])
     if pairs.empty:

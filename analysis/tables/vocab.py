@@ -226,6 +226,10 @@ CONTACT_KINDS = {
     "security": "a security arrangement or understanding between the parties",
 }
 
+NOT_CONTACT = ("statement",)
+"""Kinds about a relationship that are no contact between its parties: one party's public
+statement about another does not put them in contact."""
+
 CONTACT_STATUSES = {
     "occurred": "took place",
     "planned": "announced or planned",

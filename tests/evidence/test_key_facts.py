@@ -149,3 +149,11 @@ def test_only_a_confirmed_stage_reads_as_done():
     for status, record in ARMS_STATUSES.items():
         if record.proposition and not record.confirmed:
             assert status[:5] in record.proposition, status
+
+
+def test_a_statement_about_a_party_is_no_contact_with_it(real):
+    """Kabulov's statement about the Islamic State does not put Russia in contact with it."""
+    from analysis.tables.narrow import narrow
+
+    t = narrow(real, ["Islamic State"])
+    assert not [f for f in key_judgments(t) if f.key.startswith("contacts_")]
