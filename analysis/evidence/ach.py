@@ -67,6 +67,7 @@ class Matrix:
     items: list[Item]
     scores: dict[str, float]  # weighted inconsistency per hypothesis
     against: dict[str, tuple[str, ...]]  # the origins counted against each
+    labels: dict[str, str]  # id -> the short name the brief calls it by
 
     @property
     def ranking(self) -> list[str]:
@@ -102,7 +103,7 @@ class Matrix:
         """The items whose removal alone changes the leader."""
         return [i for i in self.diagnostic
                 if scored(self.question, self.hypotheses,
-                          [j for j in self.items if j is not i]).leader
+                          [j for j in self.items if j is not i], self.labels).leader
                 != self.leader]
 
 
@@ -110,6 +111,7 @@ def matrix(t: Tables, question: str) -> Matrix:
     """The matrix of `question` over the loaded tables (`t`: as of the edition's day)."""
     hypotheses = t.hypotheses[t.hypotheses["question_id"] == question]
     order = dict(zip(hypotheses["hypothesis_id"], hypotheses["hypothesis"], strict=True))
+    names = dict(zip(hypotheses["hypothesis_id"], hypotheses["label"], strict=True))
     tags = t.evidence_tags[t.evidence_tags["hypothesis_id"].isin(order)]
     frames = dict(t.claims())
     items = []
@@ -126,10 +128,11 @@ def matrix(t: Tables, question: str) -> Matrix:
         items.append(Item(key, table, tuple(labels), ratings, notes,
                           tuple(rows["origin"].astype("str")), tuple(_weights(rows)),
                           newest(table, rows)))
-    return scored(question, order, items)
+    return scored(question, order, items, names)
 
 
-def scored(question: str, hypotheses: dict[str, str], items: list[Item]) -> Matrix:
+def scored(question: str, hypotheses: dict[str, str], items: list[Item],
+           labels: dict[str, str]) -> Matrix:
     """The matrix of these items: each hypothesis's inconsistency, origins counted once."""
     scores, against = {}, {}
     for h in hypotheses:
@@ -141,7 +144,7 @@ def scored(question: str, hypotheses: dict[str, str], items: list[Item]) -> Matr
                 best[origin] = max(best.get(origin, 0.0), w)
         scores[h] = round(sum(best.values()), 6)
         against[h] = tuple(best)
-    return Matrix(question, hypotheses, items, scores, against)
+    return Matrix(question, hypotheses, items, scores, against, labels)
 
 
 def _weights(rows: pd.DataFrame) -> pd.Series:

@@ -330,6 +330,8 @@ HYPOTHESES = pa.DataFrameSchema(
     {
         "hypothesis_id": _id("unique id of the hypothesis"),
         "question_id": _ref("the question it answers (questions.question_id)", "questions"),
+        "label": _text("a short name the brief calls it by ('Hedging for influence')",
+                       required=True),
         "hypothesis": _text("the hypothesis, as a statement", required=True),
     },
     strict=True, name="hypotheses",

@@ -16,8 +16,10 @@ from analysis.tables import selection
 QUESTION = {"question_id": "q1", "question": "Is it growing?", "time_frame": "now",
             "horizon_months": "0", "hypothesis_id": "h1", "judgment": "It is contained.",
             "likelihood": "roughly even chance", "reviewed": "2016-01-01"}
-HYPOTHESES = [{"hypothesis_id": "h1", "question_id": "q1", "hypothesis": "Contained"},
-              {"hypothesis_id": "h2", "question_id": "q1", "hypothesis": "Growing"}]
+HYPOTHESES = [{"hypothesis_id": "h1", "question_id": "q1", "label": "Contained",
+               "hypothesis": "It is contained."},
+              {"hypothesis_id": "h2", "question_id": "q1", "label": "Growing",
+               "hypothesis": "It is growing."}]
 
 
 def tag(n, hypothesis, evidence, how) -> dict:

@@ -25,7 +25,7 @@ def section(t: Tables, cite: Citations, questions: list[Question], full: bool) -
     for q in questions:
         m = q.matrix
         parts.append(Markup("<h3>{}</h3>").format(q.text))
-        lines = [(h if h != q.judged else f"{h} (judged best)", m.hypotheses[h],
+        lines = [(m.labels[h] + (" (judged best)" if h == q.judged else ""), m.hypotheses[h],
                   f"{m.scores[h]:.2f}", words.listed(m.against[h]) if m.against[h] else "none")
                  for h in m.ranking]
         parts.append(table(["Hypothesis", "Statement", "Inconsistency", "Origins against"],
@@ -67,10 +67,11 @@ def _matrix(t: Tables, cite: Citations, m: ach.Matrix) -> Markup:
                 ' <span class="non-diagnostic">non-diagnostic</span>'),
             line=line, cites=cite.claims(item.table, item.rows),
             origins=words.listed(item.origins), marks=marks))
-    head = Markup("").join(Markup('<th scope="col">{}</th>').format(h) for h in m.hypotheses)
+    head = Markup("").join(Markup('<th scope="col">{}</th>').format(m.labels[h])
+                           for h in m.hypotheses)
     notes = Markup("").join(
-        Markup("<li><strong>{key}</strong> against {h} ({tag}): {note}</li>").format(
-            key=item.key, h=h, tag=MARKS[item.ratings[h]], note=note)
+        Markup("<li><strong>{key}</strong> against “{h}” ({tag}): {note}</li>").format(
+            key=item.key, h=m.labels[h], tag=MARKS[item.ratings[h]], note=note)
         for item in m.items for h, note in item.notes.items())
     return Markup(
         '<table class="compact matrix"><caption>The matrix: C consistent, N neutral, I '

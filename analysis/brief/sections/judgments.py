@@ -93,15 +93,15 @@ def _standing(m: ach.Matrix) -> str:
     if not m.diagnostic:
         return (f"Competing hypotheses: {words.plural(len(m.hypotheses), 'hypothesis')}; "
                 "no diagnostic evidence yet.")
-    ranked = m.ranking
+    ranked, name = m.ranking, (lambda h: f"“{m.labels[h]}”")
     if m.leader is None:
-        tied = [h for h in ranked if m.scores[h] == m.scores[ranked[0]]]
+        tied = [name(h) for h in ranked if m.scores[h] == m.scores[ranked[0]]]
         return (f"Competing hypotheses: {words.series(tied)} are level, with the least "
                 f"inconsistent evidence ({m.scores[ranked[0]]:.2f}).")
     nxt = ranked[1]
-    return (f"Competing hypotheses: {ranked[0]} ({m.hypotheses[ranked[0]]}) has the least "
-            f"inconsistent evidence ({m.scores[ranked[0]]:.2f}), leading {nxt} "
-            f"({m.scores[nxt]:.2f}) by {m.lead:.2f}.")
+    return (f"Competing hypotheses: {name(ranked[0])} has the least inconsistent evidence "
+            f"({m.scores[ranked[0]]:.2f}), leading {name(nxt)} ({m.scores[nxt]:.2f}) by "
+            f"{m.lead:.2f}.")
 
 
 def _change(q: Question, previous: dict | None) -> tuple[str, bool]:
@@ -126,9 +126,11 @@ def _change(q: Question, previous: dict | None) -> tuple[str, bool]:
         said.append(f"confidence {before.get('confidence')} → {now['confidence']}")
     if before.get("leader") != now["leader"]:
         shift |= before.get("leader") is not None
-        said.append(f"{now['leader']} now leads, overtaking {before['leader']}"
+        label = q.matrix.labels.get
+        said.append(f"“{label(now['leader'])}” now leads, overtaking "
+                    f"“{label(before['leader'], before['leader'])}”"
                     if now["leader"] and before.get("leader")
-                    else f"{now['leader']} now leads" if now["leader"]
+                    else f"“{label(now['leader'])}” now leads" if now["leader"]
                     else "no hypothesis leads now")
     was = before.get("indicators", {})
     for i in q.indicators:
