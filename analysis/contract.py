@@ -34,13 +34,18 @@ PAPER_SIZES = ("A4", "Letter")
 
 
 def parse_day(value: str) -> date:
-    """A full YYYY-MM-DD date (parameters such as as_of), or a ParameterError saying why."""
+    """A full YYYY-MM-DD date that has come (parameters such as as_of: a brief as it would
+    read on a later day cannot be known), or a ParameterError saying why."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value or ""):
         raise ParameterError(f"not a date (got {value!r}, expected YYYY-MM-DD)")
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ParameterError(f"no such day (got {value!r}, expected a real date)") from None
+    if day > date.today():
+        raise ParameterError(f"a day still to come (got {value!r}, expected today, "
+                             f"{date.today().isoformat()}, or earlier)")
+    return day
 
 
 BUILD_ENV = "BEDFELLOWS_BUILD"

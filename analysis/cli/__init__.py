@@ -81,6 +81,8 @@ def build(
     chosen = (list(briefs.values()) if all_briefs else [briefs[n] for n in names] if names
               else [next(iter(briefs.values()))])
     texts = _overrides(param)
+    if data is not None and "data_dir" in texts:
+        raise ParameterError("give --data or --param data_dir=..., not both")
     if as_of is not None:
         texts["as_of"] = as_of
     for brief in chosen:  # the command line checked before anything starts: exit 2

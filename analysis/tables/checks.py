@@ -99,3 +99,20 @@ def span_in_order(df: pd.DataFrame, *, start: str, end: str) -> pd.Series:
 def plain_judgment(series: pd.Series) -> pd.Series:
     """No likelihood term, confidence level or hedge in the text (`ESTIMATIVE`)."""
     return ~series.astype("string").str.contains(ESTIMATIVE).fillna(False).astype(bool)
+
+
+ALLOWED_FORMAT = "\u00ad\u061c\u200c\u200d\u200e\u200f"
+"""Invisible characters a text may hold, because scripts need them: the soft hyphen, the
+Arabic letter mark, the zero-width non-joiner and joiner (Persian, Pashto, Indic names) and
+the left-to-right and right-to-left marks. Every other control or format character (NUL,
+the bidirectional overrides, embeddings and isolates, the zero-width space, the byte-order
+mark) is refused: it hides or reorders what a reader sees."""
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb]")
+
+
+@extensions.register_check_method()
+def visible(series: pd.Series) -> pd.Series:
+    """No control or format character but tab, line breaks and `ALLOWED_FORMAT`."""
+    return ~series.astype("string").str.contains(_HIDDEN).fillna(False).astype(bool)

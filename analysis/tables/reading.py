@@ -32,16 +32,46 @@ def read_csv(path: Path, expected_columns: list[str]) -> tuple[pd.DataFrame | No
     if not raw or raw.isspace():  # stops at the first byte that is not a space
         return None, [Problem(name, message="empty file",
                               expected="a header row: " + ",".join(expected_columns))]
-    # the header is the first line (a character cut at the end of the slice is dropped)
-    header = next(csv.reader(io.StringIO(raw[:65536].decode("utf-8", errors="ignore"))))
+    if b"\r" in raw and b"\n" not in raw:
+        return None, [Problem(name, message="old Mac line endings (CR only)",
+                              expected="lines ending in LF or CRLF (save as 'CSV UTF-8')")]
+    first = raw.split(b"\n", 1)[0]
+    if len(first) > HEADER_LIMIT:
+        return None, [Problem(name, 1, message="header line too long",
+                              got=f"{len(first):,} bytes",
+                              expected=f"a header of the {len(expected_columns)} columns")]
+    header = next(csv.reader(io.StringIO(first.decode("utf-8"))), [])
     problems = _header_problems(name, header, expected_columns)
-    if len(set(header)) != len(header):
+    if len(set(header)) != len(header) or len(header) > 2 * len(expected_columns) + 10:
         return None, problems
-    frame, ragged = _parse_fast(raw, header)
+    try:
+        frame, ragged = _parse_fast(raw, header)
+    except pa.ArrowInvalid:  # a field larger than the parser's block, say
+        ragged = True
     if ragged:
         frame, problems_ = _parse_slow(name, raw.decode("utf-8"), header)
         problems += problems_
+    return _cut(name, frame, problems)
+
+
+def _cut(name: str, frame: pd.DataFrame, problems: list[Problem]):
+    """Cells over `FIELD_LIMIT` characters reported and left empty (no table means one)."""
+    for column in frame.columns:
+        lengths = frame[column].str.len()
+        over = (lengths > FIELD_LIMIT).fillna(False).to_numpy()
+        if over.any():
+            for row, n in lengths[over].items():
+                problems.append(Problem(name, row, column, "a cell too large",
+                                        f"{int(n):,} characters",
+                                        f"at most {FIELD_LIMIT:,} characters"))
+            frame[column] = frame[column].mask(over)
     return frame, problems
+
+
+HEADER_LIMIT = 65_536
+"""Bytes a header line may take (the tables' headers take a few hundred)."""
+FIELD_LIMIT = 1_000_000
+"""Characters one cell may hold (the longest quote in the data holds a few hundred)."""
 
 
 def _not_utf8(raw: bytes) -> UnicodeDecodeError | None:
@@ -64,6 +94,11 @@ def _not_utf8(raw: bytes) -> UnicodeDecodeError | None:
 def _header_problems(name: str, header: list[str], expected: list[str]) -> list[Problem]:
     problems = []
     seen = set()
+    unknown = [c for c in header if c not in expected]
+    if len(unknown) > 10:  # a mangled header: say so once, not a line per cell
+        return [Problem(name, 1, message=f"{len(unknown):,} unknown columns",
+                        got=", ".join(unknown[:5]) + ", ...",
+                        expected="the header: " + ",".join(expected))]
     for column in header:
         if column in seen:
             problems.append(Problem(name, 1, column, "duplicate column",
@@ -103,8 +138,22 @@ def _parse_fast(data: bytes, header: list[str]) -> tuple[pd.DataFrame, bool]:
 def _parse_slow(name: str, text: str, header: list[str]) -> tuple[pd.DataFrame, list[Problem]]:
     """The standard library's parser, which knows every record's row number."""
     problems, rows, numbers = [], [], []
-    records = (r for r in csv.reader(io.StringIO(text)) if r)  # pyarrow skips blank lines too
-    for number, record in enumerate(records, start=1):
+    csv.field_size_limit(FIELD_LIMIT)
+    reader = csv.reader(io.StringIO(text))
+    number = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            problems.append(Problem(name, reader.line_num, message="cannot read the row",
+                                    got=str(e), expected=f"cells under {FIELD_LIMIT:,} "
+                                    "characters, quotes closed"))
+            break
+        if not record:  # pyarrow skips blank lines too
+            continue
+        number += 1
         if number == 1:
             continue
         if len(record) != len(header):

@@ -56,7 +56,11 @@ def _matches(pattern, expected) -> pa.Check:
 def _text(description, *, required=False, unique=False, checks=(), **metadata) -> pa.Column:
     trimmed = pa.Check.trimmed(title="leading or trailing spaces",
                                error="no spaces around the value")
-    return pa.Column(str, nullable=not required, unique=unique, checks=[trimmed, *checks],
+    visible = pa.Check.visible(title="a hidden control or format character",
+                               error="visible text (tab, line breaks and the joiners and "
+                                     "direction marks a script needs are allowed)")
+    return pa.Column(str, nullable=not required, unique=unique,
+                     checks=[trimmed, visible, *checks],
                      description=description, metadata=metadata or None)
 
 

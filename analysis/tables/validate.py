@@ -15,7 +15,13 @@ from analysis.core import lists, provenance, words
 from analysis.core.distinct import each_once
 from analysis.errors import Problem
 from analysis.tables import actors, selection
-from analysis.tables.documents import held_text, quote_found
+from analysis.tables.documents import (
+    Unreadable,
+    first_difference,
+    held_text,
+    inside,
+    quote_found,
+)
 from analysis.tables.files import data_files
 from analysis.tables.reading import read_csv
 from analysis.tables.schema import TABLES
@@ -24,6 +30,18 @@ CODE = (paths.PACKAGE / "tables", paths.PACKAGE / "core", *paths.PACKAGE.glob("*
 """The code that checks and loads the data, by package: the data layer, the shared base
 and the package's leaf modules (a test checks that validating and loading import nothing
 else of `analysis`)."""
+
+_ACROSS = {c.title for schema in TABLES.values() for c in schema.checks}
+"""What a check across a row's columns reports (those a mistyped cell can set off)."""
+
+SHAPES = {
+    "equal": "low and high, the same number",
+    "high": "high only (low empty)",
+    "low": "low only (high empty)",
+    "range": "low and high, low below high",
+    "none": "neither low nor high",
+}
+"""What each qualifier shape (`vocab.Qualifier.shape`) asks of low and high."""
 
 _BUILTIN = {
     "not_nullable": ("empty value", "a value"),
@@ -38,13 +56,19 @@ def validate(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
         problems += _schema_problems(f"{name}.csv", frame, TABLES[name])
     problems += _reference_problems(frames)
     problems += _alias_problems(frames)
+    problems += _time_problems(frames, pd.Timestamp.now().normalize())
+    problems += _part_problems(frames)
+    problems += _estimate_problems(frames)
     problems += _selection_problems(frames)
     problems += _question_problems(frames)
     problems += _quote_problems(frames, data_dir / "documents")
     # a value that is not a number is left empty when typed: it is reported as such only
+    # and a check across its columns fails as a consequence: only the cause is reported
     mistyped = {(p.file, p.row, p.column) for p in problems if p.message == "wrong type"}
+    rows = {cell[:2] for cell in mistyped}
     problems = [p for p in dict.fromkeys(problems)  # once each, in the order found
-                if p.message != "empty value" or (p.file, p.row, p.column) not in mistyped]
+                if not (p.message == "empty value" and (p.file, p.row, p.column) in mistyped)
+                and not (p.message in _ACROSS and (p.file, p.row) in rows)]
     return frames, sorted(problems, key=_order)
 
 
@@ -56,6 +80,11 @@ def read(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
         if schema.metadata.get("optional") and not path.exists():
             frames[name] = _typed(path.name, pd.DataFrame(
                 {c: pd.Series([], dtype="string[pyarrow]") for c in schema.columns}), schema)[0]
+            continue
+        if path.exists() and not inside(path, data_dir):
+            problems.append(Problem(path.name, message="a link to a file outside the data "
+                                    "folder", got=str(path.resolve()),
+                                    expected=f"a file in {data_dir}"))
             continue
         raw, found = read_csv(path, list(schema.columns))
         problems += found
@@ -83,8 +112,11 @@ def summary(frames: dict[str, pd.DataFrame]) -> str:
     held = set(frames["sources"].dropna(subset=["document"])["source_id"])
     quotes = sum(int((f["quote"].notna() & f["source_id"].isin(held)).sum())
                  for f in frames.values() if "quote" in f)
+    unheld = sum(int((f["quote"].notna() & ~f["source_id"].isin(held)).sum())
+                 for f in frames.values() if "quote" in f)
     return (f"{len(frames)} tables, {rows} rows, {len(frames['sources'])} sources, "
-            f"{quotes} quotes checked against held documents")
+            f"{quotes} quotes checked against held documents"
+            + (f", {unheld} not checked (their source's text is not held)" if unheld else ""))
 
 
 def _order(p: Problem):
@@ -100,15 +132,25 @@ def _typed(file: str, raw: pd.DataFrame, schema: pa.DataFrameSchema):
         if name not in frame or dtype not in ("Int64", "Float64"):
             continue
         numbers = _numbers(frame[name])
-        bad = frame[name].notna() & numbers.isna()
-        expected = "a number"
-        if dtype == "Int64":
-            bad |= numbers.notna() & (numbers % 1 != 0)
-            expected = "a whole number"
+        bad = frame[name].notna() & (numbers.isna() | ~np.isfinite(numbers.fillna(0)))
+        why = pd.Series("a finite number" if dtype == "Float64" else "a whole number",
+                        index=frame.index)
+        if dtype == "Int64":  # written as a whole number, and one a spreadsheet keeps exact
+            text = frame[name].astype("string").str.strip()
+            written = numbers.notna() & text.str.contains(r"[.eE]", regex=True).fillna(False)
+            big = numbers.notna() & (numbers.abs() > MAX_WHOLE)
+            why[written] = "a whole number, written without '.' or 'e'"
+            why[big] = f"a whole number up to {MAX_WHOLE:,}"
+            bad |= numbers.notna() & (numbers % 1 != 0) | written | big
         for row, value in frame.loc[bad, name].items():
-            problems.append(Problem(file, row, name, "wrong type", value, expected))
+            problems.append(Problem(file, row, name, "wrong type", value, why[row]))
         frame[name] = numbers.where(~bad).astype(dtype)
     return frame, problems
+
+
+MAX_WHOLE = 2**53
+"""The largest whole number a table may hold: beyond it, a float (a spreadsheet) loses
+units."""
 
 
 def _numbers(values: pd.Series) -> pd.Series:
@@ -140,7 +182,10 @@ def _schema_problems(file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema)
             check = usable.checks[int(case.check_number)]
             columns = [v for v in check.statistics.values() if v in frame]
             got = ", ".join(f"{c}={_show(frame.at[row, c])}" for c in columns)
-            problems.append(Problem(file, row, columns[-1], check.title, got, check.error))
+            column, expected = columns[-1], check.error
+            if check.name == "qualifier_shape":
+                column, expected = _shape(frame, row, **check.statistics)
+            problems.append(Problem(file, row, column, check.title, got, expected))
         elif case.check in _BUILTIN:
             message, expected = _BUILTIN[case.check]
             got = None if message == "empty value" else case.failure_case
@@ -150,6 +195,19 @@ def _schema_problems(file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema)
             problems.append(Problem(file, row, case.column, check.title, case.failure_case,
                                     check.error))
     return problems
+
+
+def _shape(frame, row, *, qualifier, low, high) -> tuple[str, str]:
+    """The column a qualifier's shape finds wrong, and what the shape asks for."""
+    from analysis.tables.vocab import QUALIFIER_SHAPES
+
+    q = frame.at[row, qualifier]
+    shape = QUALIFIER_SHAPES[q]
+    filled = {c: pd.notna(frame.at[row, c]) for c in (low, high)}
+    wants = {"equal": (True, True), "high": (False, True), "low": (True, False),
+             "range": (True, True), "none": (False, False)}[shape]
+    wrong = [c for c, want in zip((low, high), wants, strict=True) if filled[c] != want]
+    return (wrong[0] if wrong else high), f"{SHAPES[shape]}, as '{q}' requires"
 
 
 def _show(value) -> str:
@@ -175,11 +233,36 @@ def _reference_problems(frames) -> list[Problem]:
                 values = lists.items(values)
             missing = values[~values.isin(known)]
             id_column = TABLES[target].metadata["id"]
+            guess = _guesser(frames, target, known)
             for row, value in missing.items():
+                hint = guess(value)
                 problems.append(Problem(f"{name}.csv", row, column, f"unknown {id_column}",
                                         value, f"{words.article(id_column)} {id_column} "
-                                               f"listed in {target}.csv"))
+                                               f"listed in {target}.csv"
+                                        + (f" (did you mean {hint!r}?)" if hint else "")))
     return problems
+
+
+def _guesser(frames, target: str, known: set):
+    """value -> the id it most likely means: the actor a name or alias resolves to, else
+    the closest id."""
+    import difflib
+
+    by_name = {}
+    if target == "actors":
+        table = frames["actors"]
+        for actor_id, name, aliases in zip(table["actor_id"], table["name"], table["aliases"],
+                                           strict=True):
+            for spelling in actors.spellings(actor_id, name, aliases):
+                by_name.setdefault(actors.key(spelling), actor_id)
+    ids = sorted(map(str, known))
+
+    def guess(value: str) -> str | None:
+        if actors.key(value) in by_name:
+            return by_name[actors.key(value)]
+        close = difflib.get_close_matches(value, ids, n=1, cutoff=0.75)
+        return close[0] if close else None
+    return guess
 
 
 def _alias_problems(frames) -> list[Problem]:
@@ -217,6 +300,99 @@ def _selection_problems(frames) -> list[Problem]:
     return problems
 
 
+FUTURE_ALLOWED = {"diplomatic_contacts": ("status", ("planned", "cancelled")),
+                  "other_claims": ("kind", ("intent",))}
+"""Rows whose date may come after today and after their source: what was planned, or a
+stated intention. Every other date records what happened or was published."""
+
+
+def _time_problems(frames, today: pd.Timestamp) -> list[Problem]:
+    """No date still to come where a column records what happened or was published, and
+    no claim dated after its source was published."""
+    from analysis.core import dates
+    from analysis.tables.schema import CLAIM_TABLES
+
+    problems = []
+
+    def future(name, column, frame, ahead):
+        for row, value in frame.loc[ahead, column].items():
+            problems.append(Problem(f"{name}.csv", row, column, "a date still to come", value,
+                                    f"{today:%Y-%m-%d} or earlier"))
+
+    published = None
+    if "sources" in frames:
+        s = frames["sources"]
+        first = dates.spans(s["published"])["first"]
+        future("sources", "published", s, (first > today).to_numpy())
+        published = pd.Series(dates.spans(s["published"])["last"].to_numpy(),
+                              index=s["source_id"].to_numpy())
+        published = published[~published.index.duplicated()]
+    for name in CLAIM_TABLES:
+        if name not in frames:
+            continue
+        frame = frames[name]
+        column = TABLES[name].metadata["event_date"]
+        first = dates.spans(frame[column])["first"]
+        allowed = pd.Series(False, index=frame.index)
+        if name in FUTURE_ALLOWED:
+            by, values = FUTURE_ALLOWED[name]
+            allowed = frame[by].isin(values)
+        future(name, column, frame, ((first > today) & ~allowed).to_numpy())
+        if published is None:
+            continue
+        source_day = frame["source_id"].map(published)
+        late = (first <= today) & (first > source_day) & ~allowed
+        for row in frame.index[late.fillna(False).to_numpy()]:
+            problems.append(Problem(
+                f"{name}.csv", row, column, "dated after its source was published",
+                frame.at[row, column], f"a date by {source_day[row]:%Y-%m-%d}, when "
+                f"{frame.at[row, 'source_id']} was published"))
+    if "questions" in frames:
+        q = frames["questions"]
+        future("questions", "reviewed", q,
+               (dates.spans(q["reviewed"])["first"] > today).to_numpy())
+    return problems
+
+
+def _part_problems(frames) -> list[Problem]:
+    """No actor part of itself, however far up its `part_of` chain."""
+    if "actors" not in frames:
+        return []
+    a = frames["actors"]
+    parent = dict(zip(a["actor_id"], a["part_of"], strict=True))
+    problems = []
+    for row, actor in a["actor_id"].items():
+        seen, current = [actor], parent.get(actor)
+        while isinstance(current, str) and current not in seen:
+            seen.append(current)
+            current = parent.get(current)
+        if current == actor:
+            problems.append(Problem("actors.csv", row, "part_of", "part of itself",
+                                    " → ".join([*seen, actor]), "a chain that ends"))
+    return problems
+
+
+def _estimate_problems(frames) -> list[Problem]:
+    """A part is no larger than its whole, and a percentage no more than 100."""
+    if "fighter_estimates" not in frames:
+        return []
+    e = frames["fighter_estimates"]
+    problems = []
+    for column in ("low", "high"):
+        over = e[column].notna() & e["out_of"].notna() & (e[column] > e["out_of"])
+        for row in e.index[over.fillna(False).to_numpy()]:
+            problems.append(Problem("fighter_estimates.csv", row, column, "more than its whole",
+                                    f"{column}={e.at[row, column]}, out_of={e.at[row, 'out_of']}",
+                                    f"{column} <= out_of"))
+        pct = e["measure"].astype("string").str.endswith("_pct").fillna(False)
+        over = pct & (e[column] > 100).fillna(False)
+        for row in e.index[over.to_numpy()]:
+            problems.append(Problem("fighter_estimates.csv", row, column,
+                                    "a percentage over 100", e.at[row, column],
+                                    "0 to 100 (the measure is a percentage)"))
+    return problems
+
+
 HYPOTHESES_PER_QUESTION = (2, 4)
 
 
@@ -249,15 +425,26 @@ def _quote_problems(frames, documents: Path) -> list[Problem]:
     if "sources" not in frames:
         return []
     sources = frames["sources"].dropna(subset=["document"])
-    problems, held = [], {}
+    problems, held, texts = [], {}, {}
     for row, source in sources.iterrows():
         path = documents / source["document"]
-        if path.is_file():
-            held[source["source_id"]] = (path, source["document"])
-        else:
+        if not path.is_file():
             problems.append(Problem("sources.csv", row, "document", "document not found",
                                     source["document"], f"a file in {documents}"))
-    texts = {source_id: held_text(path) for source_id, (path, _) in held.items()}
+            continue
+        if not inside(path, documents):
+            problems.append(Problem("sources.csv", row, "document",
+                                    "a link to a file outside the documents folder",
+                                    f"{source['document']} → {path.resolve()}",
+                                    f"a file in {documents}"))
+            continue
+        try:
+            texts[source["source_id"]] = held_text(path)
+        except Unreadable as e:
+            problems.append(Problem(f"documents/{source['document']}", e.line, None, str(e),
+                                    e.got, e.expected))
+            continue
+        held[source["source_id"]] = source["document"]
     for name, frame in frames.items():
         if "quote" not in frame or "source_id" not in frame:
             continue
@@ -269,5 +456,6 @@ def _quote_problems(frames, documents: Path) -> list[Problem]:
         for row, source_id, quote in rows[~np.array(found, dtype=bool)].itertuples():
             problems.append(Problem(f"{name}.csv", row, "quote",
                                     "quote not found in the held document", quote,
-                                    f"verbatim text of documents/{held[source_id][1]}"))
+                                    f"verbatim text of documents/{held[source_id]}: "
+                                    + first_difference(quote, texts[source_id])))
     return problems

@@ -32,7 +32,8 @@ def moved_on(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     (data / "documents" / "wire-2025-07-04.txt").write_text(
-        f"Title: Russia recognises the Taliban\n\n{QUOTE}\n", encoding="utf-8")
+        f"# source_id: wire-2025-07-04\n# title: Russia recognises the Taliban\n\n{QUOTE}\n",
+        encoding="utf-8")
     append(data / "sources.csv", source_id="wire-2025-07-04", title="Russia recognises the "
            "Taliban", publisher="A Wire", published="2025-07-04", published_basis="test",
            kind="news", level="secondary", language="en", reliability="B",
