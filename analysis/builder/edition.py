@@ -36,7 +36,7 @@ class Outcome:
     name: str
     status: Status  # built, failed or up to date
     edition: str  # its id: the day, then its number that day (`manifest.next_edition_id`)
-    directory: Path
+    directory: Path | None  # None: nothing was kept
     message: str = ""
     timings: dict = field(default_factory=dict)
 
@@ -79,6 +79,14 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
     if "previous" in values and values["previous"] is None and previous is not None:
         values = {**values, "previous": str(previous)}  # what changed since the last edition
     stage = publish.staging(brief_dir, "build")
+    try:  # whatever happens, no staging folder is left behind
+        return _build(brief, values, stage, brief_dir, edition, digest, clock, run_timeout)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _build(brief, values, stage: Path, brief_dir: Path, edition: str, digest: str,
+           clock: _Clock, run_timeout: int) -> Outcome:
     record = {**manifest.record(brief, values, edition_of(values), digest),
               "edition_id": edition}
     try:
@@ -86,14 +94,20 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
     except ExecutionFailed as failure:
         return _failed(brief, stage, record, clock, failure.kind, str(failure),
                        failure.cell_index, failure.ename)
+    except OSError:
+        raise  # the disk, not the brief: reported by the command line, nothing kept
     except Exception as e:  # rendering broke: keep the executed notebook all the same
         first_line = (str(e).strip().splitlines() or [""])[0]
         return _failed(brief, stage, record, clock, "render error",
                        f"render error: {type(e).__name__}: {first_line}", None,
                        type(e).__name__)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
+    changed = [Path(p).name for p, digest in record["inputs"].items()
+               if not Path(p).is_file() or provenance.sha256(Path(p)) != digest]
+    if changed:  # the brief may have read other bytes than the manifest records
+        return _failed(brief, stage, record, clock, "data changed",
+                       f"the data changed during the build ({', '.join(changed[:3])}"
+                       f"{', ...' if len(changed) > 3 else ''}): nothing was published; "
+                       "build again", None, "DataChanged")
     judged = _judgments(stage / f"{brief.name}.ipynb")
     if judged is not None:  # for the next edition's bottom line to compare with
         record[contract.JUDGMENTS] = judged

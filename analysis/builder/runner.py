@@ -15,6 +15,7 @@ from analysis.builder import freshness, index, lock, manifest, params
 from analysis.builder.config import BriefConfig
 from analysis.builder.edition import Outcome, build, edition_of, record_failure, resolve_parameters
 from analysis.builder.manifest import Status
+from analysis.core import crash
 from analysis.errors import ParameterError
 
 
@@ -22,9 +23,12 @@ def build_one(brief: BriefConfig, values: dict, out_dir: Path) -> Outcome:
     """One build, never raising: what a worker process runs."""
     try:
         return build(brief, values, out_dir=out_dir)
+    except OSError as e:  # a full disk, a read-only folder: nothing was kept
+        return Outcome(brief.name, Status.FAILED, edition_of(values), None,
+                       crash.disk(e, out_dir))
     except Exception as e:  # noqa: BLE001 - reported as this brief's failure, others go on
-        return Outcome(brief.name, Status.FAILED, edition_of(values),
-                       Path(out_dir) / brief.name, f"internal error: {type(e).__name__}: {e}")
+        return Outcome(brief.name, Status.FAILED, edition_of(values), None,
+                       crash.line(e, f"building {brief.name}"))
 
 
 def build_many(briefs: list[BriefConfig], overrides: dict[str, str], *, out_dir: Path,
@@ -76,7 +80,7 @@ def build_many(briefs: list[BriefConfig], overrides: dict[str, str], *, out_dir:
                         outcome = future.result()
                     except Exception as e:  # noqa: BLE001 - the worker itself died
                         outcome = Outcome(brief.name, Status.FAILED, edition_of(values),
-                                          out_dir / brief.name, f"worker died: {e!r}")
+                                          None, f"worker died: {e!r}")
                     outcomes[brief.name] = outcome
                     report(brief.name, outcome.status)
             finally:

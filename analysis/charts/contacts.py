@@ -56,7 +56,9 @@ def contacts_timeline(events: pd.DataFrame) -> alt.Chart:
         "planned or cancelled.",
         f"Timeline of {plural(len(events), 'dated contact')} between "
         f"{plural(len(order), 'set')} of parties, "
-        f"from {events['start'].min():%Y} to {events['start'].max():%Y}, coloured by kind of "
+        + (f"from {events['start'].min():%Y} to {events['start'].max():%Y}"
+           if events["start"].min().year != events["start"].max().year
+           else f"in {events['start'].min():%Y}") + ", coloured by kind of "
         "contact; hollow marks are planned or cancelled contacts.")
 
 

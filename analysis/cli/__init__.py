@@ -2,6 +2,7 @@
 2 usage error."""
 
 import gc
+import signal
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import typer
 from analysis import paths
 from analysis.builder import params as notebook_params
 from analysis.builder.manifest import Status
+from analysis.core import crash
 from analysis.errors import BedfellowsError, ParameterError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -100,8 +102,8 @@ def build(
     progress.finish(outcomes)
     for o in outcomes:
         if o.status == Status.FAILED:
-            typer.echo(f"{o.name}: build failed: {o.message} (kept in {o.directory})",
-                       err=True)
+            kept = f" (kept in {o.directory})" if o.directory else ""
+            typer.echo(f"{o.name}: build failed: {o.message}{kept}", err=True)
         elif len(outcomes) > 1:
             continue  # the summary table said it
         elif o.status == Status.BUILT:
@@ -169,8 +171,24 @@ def datadict_command(
     typer.echo(f"wrote {path}")
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM, raised where the process is so that every cleanup on the way out
+    runs (not KeyboardInterrupt, which the command-line library would swallow)."""
+
+    def __init__(self, signum: int):
+        self.code = 128 + signum
+
+
+def _interrupt(signum, frame):
+    raise Interrupted(signum)
+
+
 def main() -> None:
-    """Entry point: known errors become one line on stderr, never a traceback."""
+    """Entry point: every error becomes one line on stderr, never a traceback (an
+    unexpected one keeps its traceback in a log file the line names). SIGINT and SIGTERM
+    stop the build, clean up, say "interrupted" and exit 130 or 143."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _interrupt)
     try:
         app()
     except ParameterError as e:
@@ -178,6 +196,15 @@ def main() -> None:
         sys.exit(2)
     except BedfellowsError as e:
         typer.echo(f"error: {e}", err=True)
+        sys.exit(1)
+    except Interrupted as e:
+        typer.echo("interrupted", err=True)
+        sys.exit(e.code)
+    except OSError as e:
+        typer.echo(f"error: {crash.disk(e, Path.cwd())}", err=True)
+        sys.exit(1)
+    except Exception as e:  # noqa: BLE001 - the last guard
+        typer.echo(f"error: {crash.line(e, ' '.join(['brief', *sys.argv[1:2]]))}", err=True)
         sys.exit(1)
     finally:
         # The process ends here: spare the interpreter's last collection of everything a

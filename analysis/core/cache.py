@@ -1,10 +1,13 @@
 """The on-disk cache (XDG_CACHE_HOME/bedfellows): what is slow to make and keyed so that it
 can never be stale."""
 
+import json
 import os
 import shutil
 import time
 from pathlib import Path
+
+SEAL = "checksums.json"
 
 
 def cache_dir(*parts: str) -> Path:
@@ -34,3 +37,26 @@ def prune(root: Path, keep: int) -> None:
             continue
     for stale in sorted(last_use, key=last_use.get, reverse=True)[keep:]:
         shutil.rmtree(stale, ignore_errors=True)
+
+
+def seal(entry: Path) -> None:
+    """Records the checksum of every file of a cache entry being made (before `used` marks
+    it complete), so that a read can tell it is still as it was written."""
+    from analysis.core import provenance
+
+    sums = {p.name: provenance.sha256(p) for p in sorted(entry.iterdir())
+            if p.is_file() and p.name not in (SEAL, "done")}
+    (entry / SEAL).write_text(json.dumps(sums), encoding="utf-8")
+
+
+def intact(entry: Path) -> bool:
+    """Whether a complete entry's files are those `seal` recorded: none changed, truncated
+    or missing (a big file's checksum is recalled while its size and times stay put)."""
+    from analysis.core import provenance
+
+    try:
+        sums = json.loads((entry / SEAL).read_text(encoding="utf-8"))
+        return bool(sums) and all(provenance.sha256(entry / name) == digest
+                                  for name, digest in sums.items())
+    except (OSError, ValueError):
+        return False

@@ -9,6 +9,7 @@ runs.
 
 import multiprocessing
 import os
+import signal
 from multiprocessing.pool import AsyncResult, ThreadPool
 from pathlib import Path
 
@@ -23,6 +24,8 @@ def _warm_up(own_process: bool):
     run, they are what the build waits for."""
     if own_process:
         os.nice(10)
+        # Ctrl-C reaches the whole process group: the builder stops the helpers itself
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     from analysis.render import pdf
 
     pdf.warm_up()

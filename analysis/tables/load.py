@@ -1,5 +1,7 @@
 """`load_tables`: the one way notebooks get the curated data — validated, typed, as of a day."""
 
+import shutil
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -10,7 +12,7 @@ import pandas as pd
 from analysis import paths
 from analysis.contract import parse_day
 from analysis.core import atomic, dates
-from analysis.core.cache import cache_dir, prune, used
+from analysis.core.cache import cache_dir, intact, prune, seal, used
 from analysis.errors import DataError
 from analysis.tables import derived, validate
 from analysis.tables.schema import CLAIM_TABLES, TABLES, quantity
@@ -89,15 +91,21 @@ def _valid_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
     load maps what it has just kept too, so that both see the same frames."""
     passed = cache_dir("validated", validate.fingerprint(data_dir))
     if (passed / "done").is_file():
-        used(passed)
-    else:
-        frames, problems = validate.validate(data_dir)
-        if problems:
-            raise DataError(problems)
-        for name, frame in _completed(frames).items():
-            _keep(frame, passed / f"{name}.arrow")
-        used(passed)
-        prune(passed.parent, VALIDATED_KEPT)
+        if intact(passed):
+            used(passed)
+            return {name: _mapped(passed / f"{name}.arrow") for name in [*TABLES, PARTIES]}
+        print(f"note: the validated tables kept in {passed} were damaged; checking the "
+              "data again", file=sys.stderr)
+        shutil.rmtree(passed, ignore_errors=True)
+        passed.mkdir(parents=True, exist_ok=True)
+    frames, problems = validate.validate(data_dir)
+    if problems:
+        raise DataError(problems)
+    for name, frame in _completed(frames).items():
+        _keep(frame, passed / f"{name}.arrow")
+    seal(passed)
+    used(passed)
+    prune(passed.parent, VALIDATED_KEPT)
     return {name: _mapped(passed / f"{name}.arrow") for name in [*TABLES, PARTIES]}
 
 

@@ -30,9 +30,9 @@ ACTORS = [
 ]
 
 SOURCES = [  # no `document`: quotes are not checked against held texts
-    {"source_id": "wire", "publisher": "Wire", "reliability": "B", "published": "2015-06-01"},
-    {"source_id": "paper", "publisher": "Paper", "reliability": "C", "published": "2015-07"},
-    {"source_id": "daily", "publisher": "Daily", "reliability": "C", "published": "2016"},
+    {"source_id": "wire", "publisher": "Wire", "reliability": "B", "published": "2019-06-01"},
+    {"source_id": "paper", "publisher": "Paper", "reliability": "C", "published": "2019-07"},
+    {"source_id": "daily", "publisher": "Daily", "reliability": "C", "published": "2019"},
     {"source_id": "blog", "publisher": "Blog", "reliability": "D"},
     {"source_id": "seed", "title": "Seed article", "reliability": "F"},
 ]

@@ -33,7 +33,7 @@ def estimates() -> list[dict]:
         estimate("E2", "paper", **exact(9000), attributed_to="kabulov", as_of_date="2015-06"),
         estimate("E3", "daily", **exact(700), attributed_to="united-nations",
                  as_of_date="2016"),
-        estimate("E4", "wire", **exact(800), attributed_to="us-military", as_of_date="2016"),
+        estimate("E4", "wire", **exact(800), attributed_to="us-military", as_of_date="2015-05"),
     ]
 
 
@@ -171,8 +171,8 @@ def test_likelihood_and_confidence_never_share_a_sentence(tables):
 @pytest.mark.parametrize(("text", "table", "count"), [
     ("E1|E2", "fighter_estimates", 2),
     ("fighter_estimates: high>=800", "fighter_estimates", 3),
-    ("fighter_estimates: as_of_date>=2016", "fighter_estimates", 2),
-    ("fighter_estimates: as_of_date<=2015-05", "fighter_estimates", 1),
+    ("fighter_estimates: as_of_date>=2016", "fighter_estimates", 1),
+    ("fighter_estimates: as_of_date<=2015-05", "fighter_estimates", 2),
     ("fighter_estimates: claimant_kind=organisation", "fighter_estimates", 2),
     ("fighter_estimates: attributed_to!=kabulov", "fighter_estimates", 2),
 ])

@@ -50,9 +50,9 @@ def summary(t: Tables, cite: Citations) -> Markup:
     ends = [support.earliest(c, "date"), support.latest(c, "date")]
     first, last = contacts.events_of(t, c.loc[ends]).iloc
     parts = [
-        f"<p>{words.plural(len(start), 'dated contact')} between "
-        f"{escape(dates.display(str(first['start'].year)))} and "
-        f"{escape(str(last['start'].year))}"
+        f"<p>{words.plural(len(start), 'dated contact')} "
+        + (f"between {first['start'].year} and {last['start'].year}"
+           if first["start"].year != last["start"].year else f"in {first['start'].year}")
         + (f" (and {words.plural(undated, 'undated one')})" if undated else "") + ". "
         f"The earliest: {escape(first['topic'])} ({escape(first['when'])}, "
         f"{escape(first['place'])}){cite.claim('diplomatic_contacts', ends[0])}. "
