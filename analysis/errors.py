@@ -55,9 +55,13 @@ class ImportFailed(BedfellowsError):
 class ExecutionFailed(BedfellowsError):
     """The notebook did not run to the end; `kind` says how."""
 
-    def __init__(self, kind: str, message: str, cell_index=None, ename=None, evalue=None):
+    def __init__(self, kind: str, message: str, cell_index=None, ename=None, evalue=None,
+                 call: str = ""):
+        """`call`: the last line of the cell's code ("brief.judgments()"), what the reader
+        knows the section by."""
         self.kind, self.cell_index, self.ename, self.evalue = kind, cell_index, ename, evalue
-        where = f" in cell {cell_index}" if cell_index is not None else ""
+        where = (f" in {call} (cell {cell_index})" if call and cell_index is not None
+                 else f" in cell {cell_index}" if cell_index is not None else "")
         super().__init__(f"{kind}{where}: {message}")
 
 

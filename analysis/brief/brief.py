@@ -12,11 +12,9 @@ tables) and figures (Altair charts with their source line). The sections themsel
 tables, the citations they number, and the facts the analyst's prose may refer to.
 """
 
-import json
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cached_property
-from pathlib import Path
 
 from analysis import contract
 from analysis.brief.citations import Citations
@@ -38,6 +36,7 @@ from analysis.brief.sections import (
     sources,
 )
 from analysis.evidence.questions import Question, questions
+from analysis.tables import changes as changes_of
 from analysis.tables.load import load_tables
 from analysis.tables.narrow import narrow
 from analysis.tables.schema import CLAIM_TABLES
@@ -92,11 +91,11 @@ class Brief:
     def judged_before(self) -> dict | None:
         """The previous edition's judgments record; None when there is none to compare
         with (a first edition, an interactive session)."""
-        path = Path(self.previous) if self.previous else None
-        if path is None or not path.is_file():
+        previous = changes_of.previous_edition(self.previous)
+        if previous is None:
             return None
         # an edition from before judgments were recorded: every question is new to it
-        return json.loads(path.read_text(encoding="utf-8")).get(contract.JUDGMENTS) or {}
+        return previous.get(contract.JUDGMENTS) or {}
 
     def judgments(self) -> Section:
         """The bottom line: the key questions, then the key facts."""

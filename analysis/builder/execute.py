@@ -86,8 +86,11 @@ def run(notebook: Path, output: Path, parameters: dict, kernel: Kernel, *, cell_
             on_notebook_start=keep, on_cell_start=started, on_cell_executed=on_cell_executed)
     except PapermillExecutionError as e:
         first_line = (e.evalue or "").strip().splitlines()[:1]
+        # the cell's last line is the section it shows: "brief.judgments()"
+        call = next((line.strip() for line in reversed((e.source or "").splitlines())
+                     if line.strip() and not line.lstrip().startswith("#")), "")
         raise ExecutionFailed("cell error", ": ".join([e.ename, *first_line]), e.cell_index,
-                              e.ename, e.evalue) from None
+                              e.ename, e.evalue, call[:60]) from None
     except CellTimeoutError:
         raise ExecutionFailed("cell timeout", f"a cell ran longer than {cell_timeout} s",
                               _save_cut_short(running, output), "CellTimeoutError") from None

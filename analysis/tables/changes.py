@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis.errors import ParameterError
+
 ROWS_VERSION = 2
 """How row digests are made; editions recorded another way are not compared row by row."""
 ROW_DIGESTS_MAX_BYTES = 20_000_000
@@ -58,13 +60,29 @@ class Changes:
     untracked: list[str] = field(default_factory=list)  # tables too large to compare
 
 
+def previous_edition(manifest: str | Path | None) -> dict | None:
+    """The manifest of the edition to compare with (the `previous` parameter); None when
+    there is none. A file that is not an edition's manifest is a ParameterError."""
+    path = Path(manifest) if manifest else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ParameterError(f"previous: {path} is not an edition's manifest.json "
+                             f"({type(e).__name__}: {e})") from None
+    if not isinstance(found, dict):
+        raise ParameterError(f"previous: {path} is not an edition's manifest.json "
+                             f"(got a JSON {type(found).__name__}, expected an object)")
+    return found
+
+
 def compare(previous_manifest: str | Path | None, data_dir: Path) -> Changes:
     """Rows new, changed or removed since the edition whose manifest is given. A missing
     manifest, or one without row digests, makes this a first edition."""
-    path = Path(previous_manifest) if previous_manifest else None
-    if path is None or not path.is_file():
+    previous = previous_edition(previous_manifest)
+    if previous is None:
         return Changes(None)
-    previous = json.loads(path.read_text(encoding="utf-8"))
     before = previous.get("rows")
     if not before:
         return Changes(None)

@@ -204,8 +204,8 @@ def test_failed_build_keeps_the_last_good_brief(tmp_path, built):
     result = run_brief("build", "--data", data, "--out", out)
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
-    assert ("cell error in cell 2: DataError: arms_sales.csv:2:status: value not allowed "
-            "(got 'rumoured'") in result.stderr
+    assert ("cell error in brief.header() (cell 2): DataError: arms_sales.csv:2:status: "
+            "value not allowed (got 'rumoured'") in result.stderr
     assert {p.name: p.read_bytes() for p in (out / NAME / "latest").iterdir()} == before
     failed = out / NAME / "failed"
     manifest = json.loads((failed / "manifest.json").read_text())
