@@ -1,6 +1,8 @@
 """A section of the brief: its parts (HTML and charts) and the facts it computed, and the
 phrases its captions share ("the 35 most reported of 1,234 deals")."""
 
+import os
+
 import pandas as pd
 
 from analysis import contract
@@ -51,6 +53,9 @@ class Section:
             if isinstance(part, Figure):
                 display(part)
                 continue
+            html = str(part)
+            if not os.environ.get(contract.BUILD_ENV):  # in Jupyter: styled as the brief
+                html = jupyter_html(html, masthead=self.key is None)
             meta = {}
             if i == 0:
                 meta = (contract.section_metadata(self.key, SECTIONS[self.key]) if self.key
@@ -58,7 +63,18 @@ class Section:
                 if self.record is not None:
                     meta = {**meta, **{k: {**meta.get(k, {}), **v} for k, v in
                                        contract.judgments_metadata(self.record).items()}}
-            display({"text/html": str(part)}, raw=True, metadata=meta)
+            display({"text/html": html}, raw=True, metadata=meta)
+
+
+def jupyter_html(html: str, masthead: bool = False) -> str:
+    """A section's part as Jupyter shows it: inside an element the brief's styles are
+    scoped to (nothing leaks into the page around it); the masthead also carries the fonts
+    and the charts' script (`charts.assets.jupyter_page`)."""
+    from analysis.charts.assets import jupyter_styles
+    from analysis.charts.figure import jupyter_page
+
+    page = jupyter_page() if masthead else ""
+    return f'{page}{jupyter_styles()}<div class="bedfellows">{html}</div>'
 
 
 def heading(key: str) -> Markup:

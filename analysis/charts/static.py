@@ -25,6 +25,18 @@ def render(specs: list[dict]) -> list[str]:
     return [vlc.vegalite_to_svg(spec, vl_version=vl_version(spec)) for spec in specs]
 
 
+def render_svg(specs: list[dict]) -> list[str]:
+    """SVG text of each spec, cached on disk as `render_pdf` caches its PDFs: the static
+    picture an executed notebook keeps for front ends that cannot run the chart."""
+    out = []
+    for spec in specs:
+        path = cache_dir("charts") / f"{_chart_key(spec)}.svg"
+        if not path.is_file():
+            atomic.write(path, render([spec])[0])
+        out.append(path.read_text(encoding="utf-8"))
+    return out
+
+
 def render_pdf(specs: list[dict]) -> list[bytes]:
     """Each Vega-Lite spec as a one-page vector PDF (text kept as text, fonts embedded).
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 def warm_up() -> None:
     """Load the HTML renderer and the font subsetter ahead of the first page."""
-    from analysis.render import assets, page
+    from analysis.charts import assets
+    from analysis.render import page
 
     page.warm_up()
     assets.warm_up()
@@ -34,6 +35,11 @@ def write(executed: Path, stage: Path, *, name: str, formats: tuple[str, ...], t
         (stage / f"{name}.html").write_text(page.render(nb, mode="web", title=title),
                                             encoding="utf-8")
         lap("html")
+    pictures = workers.pictures(page.specs(nb)) if workers else None
     if job is not None:
         job.get()
         lap("pdf")
+    if pictures is not None:  # where a front end cannot run a chart, its picture shows
+        page.add_pictures(nb, pictures.get())
+        nbformat.write(nb, executed)
+        lap("pictures")

@@ -15,9 +15,9 @@ from functools import cache
 import nbformat
 
 from analysis import contract
+from analysis.charts import assets
 from analysis.contract import MIME_TYPE, figure_html
 from analysis.paths import TEMPLATES
-from analysis.render import assets
 
 CSS = (TEMPLATES / "brief" / "brief.css").read_text(encoding="utf-8")
 
@@ -42,6 +42,24 @@ def figure_outputs(nb: nbformat.NotebookNode) -> list:
     """Every chart output, in document order."""
     return [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])
             if MIME_TYPE in o.get("data", {})]
+
+
+def specs(nb: nbformat.NotebookNode) -> list[dict]:
+    return [o["data"][MIME_TYPE] for o in figure_outputs(nb)]
+
+
+def add_pictures(nb: nbformat.NotebookNode, svgs: list[str]) -> None:
+    """Each chart output of `nb` with its static picture beside its spec, as an SVG and as
+    HTML showing it as an image (what JupyterLab shows in a notebook it did not run, where
+    an SVG output counts as unsafe; nbviewer and GitHub show either). No front end renders
+    our Vega-Lite version's spec."""
+    for output, svg in zip(figure_outputs(nb), svgs, strict=True):
+        spec = output["data"][MIME_TYPE]
+        meta = output.get("metadata", {}).get(MIME_TYPE, {})
+        picture = (f'<img alt="{html.escape(spec.get("description", ""))}" src="data:image/'
+                   f'svg+xml;base64,{base64.b64encode(svg.encode()).decode()}">')
+        output["data"]["image/svg+xml"] = svg
+        output["data"]["text/html"] = figure_html(spec, picture, meta.get("caption", ""))
 
 
 def _figure(output, mode: str) -> str:

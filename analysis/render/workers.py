@@ -38,6 +38,12 @@ def _charts(specs: list[dict]) -> list[tuple[bytes, float, float]]:
     return [(chart, *pdf.page_size(chart)) for chart in static.render_pdf(specs)]
 
 
+def _pictures(specs: list[dict]) -> list[str]:
+    from analysis.charts import static
+
+    return static.render_svg(specs)
+
+
 def _lay_out(part, charts: list[bytes], base: str):
     from analysis.render import pdf
 
@@ -68,6 +74,10 @@ class Worker:
 
     def charts(self, specs: list[dict]) -> AsyncResult:
         return self._pool.apply_async(_charts, (specs,))
+
+    def pictures(self, specs: list[dict]) -> AsyncResult:
+        """The charts as SVG (for the executed notebook's static fallback)."""
+        return self._pool.apply_async(_pictures, (specs,))
 
     def pdf(self, html: str, target: Path, charts: list[bytes]) -> "PdfJob":
         """Start laying out the PDF brief of the print page `html`."""

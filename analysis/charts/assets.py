@@ -1,6 +1,8 @@
-"""What a brief embeds: the Vega JavaScript bundle (cached on disk) and the fonts."""
+"""What a brief embeds: the Vega JavaScript bundle (cached on disk), the fonts and the
+stylesheet, for the HTML brief and for the same brief in Jupyter (`jupyter_page`)."""
 
 import base64
+import functools
 import hashlib
 import re
 
@@ -44,16 +46,19 @@ ALWAYS = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2
 that the text does not hold (formatted numbers and dates, the minus sign)."""
 
 
-def font_faces(embed: bool, text: str = "") -> str:
+def font_faces(embed: bool, text: str | None = "") -> str:
     """@font-face rules: for the self-contained HTML, WOFF2 data URIs of the fonts cut down
-    to the characters of `text` (and `ALWAYS`); for WeasyPrint, TTF file URLs (it embeds
-    subsets in the PDF itself)."""
+    to the characters of `text` (and `ALWAYS`; None: the whole fonts, for a notebook whose
+    text is not known yet); for WeasyPrint, TTF file URLs (it embeds subsets in the PDF
+    itself)."""
     rules = []
     for stem, weight, style, in_html in FONT_FACES:
         if embed and not in_html:
             continue
         if embed:
-            data = base64.b64encode(_subset(stem, frozenset(text) | ALWAYS)).decode()
+            font = ((FONTS / f"{stem}.woff2").read_bytes() if text is None
+                    else _subset(stem, frozenset(text) | ALWAYS))
+            data = base64.b64encode(font).decode()
             src = f'url("data:font/woff2;base64,{data}") format("woff2")'
         else:
             src = f'url("{(FONTS / f"{stem}.ttf").as_uri()}") format("truetype")'
@@ -85,3 +90,25 @@ def _subset(stem: str, chars: frozenset[str]) -> bytes:
         with atomic.replacing(path) as tmp:
             subset.save_font(font, str(tmp), options)
     return path.read_bytes()
+
+
+SCOPE = ".bedfellows.bedfellows.bedfellows"
+"""The brief's styles in Jupyter apply inside elements of class "bedfellows" only (the
+class thrice: to outweigh JupyterLab's own rules for rendered HTML, such as its striped
+table rows, in every theme)."""
+
+RESET = (f"{SCOPE} :where(*) {{ color: inherit; background: transparent; "
+         "font-family: inherit; border-color: var(--rule); }")
+"""Before the brief's rules: what JupyterLab's theme sets on rendered HTML (dark rows,
+light text) gives way, so the brief reads as on paper in light and dark themes alike."""
+
+
+@functools.cache
+def jupyter_styles() -> str:
+    """The brief's stylesheet scoped to `SCOPE`, as a <style> element."""
+    from analysis.core.css import scoped
+    from analysis.paths import TEMPLATES
+
+    css = (TEMPLATES / "brief" / "brief.css").read_text(encoding="utf-8")
+    return f"<style>{RESET}\n{scoped(css, SCOPE)}</style>"
+

@@ -1,0 +1,182 @@
+"""The brief in a real JupyterLab, driven by Playwright on Debian's chromium: open the
+brief notebook, Run All, and see what a person sees: every chart drawn (interactive marks
+in the page), no citation passage showing before hover, the brief's styles inside the
+outputs only, no console errors, and a changed parameter changing the output."""
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, require_tool
+
+pytestmark = pytest.mark.slow
+CHARTS = 5  # the default brief's charts
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab from the project's venv on a free local port, its token this test's
+    own, serving a copy of the notebooks; stopped afterwards."""
+    root = tmp_path_factory.mktemp("lab")
+    for notebook in (ROOT / "notebooks").glob("*.ipynb"):
+        shutil.copy(notebook, root / notebook.name)
+    port, token = free_port(), secrets.token_hex(16)
+    jupyter = Path(sys.executable).with_name("jupyter")
+    server = subprocess.Popen(
+        [str(jupyter), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+         "--LabApp.news_url=", "--LabApp.check_for_updates_class="
+         "jupyterlab.NeverCheckForUpdate", "--ServerApp.open_browser=False",
+         *(["--allow-root"] if os.geteuid() == 0 else [])],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        server.terminate()
+        pytest.fail("JupyterLab did not start")
+    yield url, token, root
+    server.terminate()
+    server.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+def run_all(page):
+    page.locator(".jp-NotebookPanel").first.wait_for(timeout=60_000)
+    page.get_by_text("| Idle").first.wait_for(timeout=60_000)  # the kernel is ready
+    page.get_by_role("menuitem", name="Run").click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+
+
+def open_notebook(browser, lab, name):
+    url, token, _ = lab
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    # a workspace of its own: no tab left open by an earlier test
+    page.goto(f"{url}/lab/workspaces/{secrets.token_hex(4)}/tree/{name}?token={token}&reset",
+              wait_until="domcontentloaded")
+    return page, errors
+
+
+def drawn(page) -> int:
+    return page.locator(".bedfellows .vega-chart[data-drawn='interactive'] svg "
+                        "g.mark-symbol, .bedfellows .vega-chart[data-drawn='interactive'] svg "
+                        "g.mark-rect, .bedfellows .vega-chart[data-drawn='interactive'] svg "
+                        "g.mark-arc, .bedfellows .vega-chart[data-drawn='interactive'] svg "
+                        "g.mark-rule").count()
+
+
+def test_the_brief_in_lab_reads_like_the_brief(browser, lab):
+    page, errors = open_notebook(browser, lab, "brief.ipynb")
+    run_all(page)
+    page.wait_for_function(
+        f"document.querySelectorAll(\".vega-chart[data-drawn='interactive']\").length >= "
+        f"{CHARTS}", timeout=240_000)
+    charts = page.locator(".vega-chart[data-drawn='interactive']")
+    assert charts.count() == CHARTS and drawn(page) >= CHARTS
+    # citations are numbers, their passages hidden until hover
+    notes = page.locator(".bedfellows .cite .note")
+    assert notes.count() > 20
+    assert not any(notes.nth(i).is_visible() for i in range(min(notes.count(), 40)))
+    first = page.locator(".bedfellows .cite a").first
+    first.scroll_into_view_if_needed()
+    first.hover()
+    assert page.locator(".bedfellows .cite .note").first.is_visible()
+    # the brief's look inside its outputs, and nowhere else on the page
+    h2 = page.locator(".bedfellows h2").first
+    assert "Bedfellows Sans" in h2.evaluate("e => getComputedStyle(e).fontFamily")
+    toolbar = page.locator(".jp-Toolbar").first
+    assert "Bedfellows" not in toolbar.evaluate("e => getComputedStyle(e).fontFamily")
+    page.screenshot(path=str(Path(lab[2]) / "brief-light.png"), full_page=False)
+    assert [e for e in errors if "bedfellows" in e.lower() or "vega" in e.lower()] == []
+    page.close()
+
+
+def test_a_changed_parameter_changes_the_brief(browser, lab):
+    page, errors = open_notebook(browser, lab, "brief.ipynb")
+    page.get_by_text("| Idle").first.wait_for(timeout=60_000)
+    editor = page.locator(".jp-Cell .cm-content").first
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type('\nfocus = ["Islamic State"]\nquestions = ["islamic-state-growth"]')
+    run_all(page)
+    page.wait_for_function(
+        "document.querySelectorAll(\".vega-chart[data-drawn='interactive']\").length >= 1",
+        timeout=240_000)
+    page.wait_for_selector(".bedfellows li.question", timeout=120_000)
+    questions = page.locator(".bedfellows li.question h3").all_text_contents()
+    assert questions == ["Is the Islamic State in Afghanistan growing?"]
+    page.close()
+
+
+def test_a_bad_parameter_is_one_line_not_a_traceback(browser, lab):
+    page, errors = open_notebook(browser, lab, "brief.ipynb")
+    page.get_by_text("| Idle").first.wait_for(timeout=60_000)
+    editor = page.locator(".jp-Cell .cm-content").first
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type('\nas_of = "2999-01-01"')
+    run_all(page)
+    out = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    out.first.wait_for(timeout=120_000)
+    text = out.first.text_content()
+    assert text.startswith("error: as_of") or "a day still to come" in text, text
+    assert "Traceback" not in text
+    page.close()
+
+
+def test_an_executed_notebook_from_reports_shows_its_charts(browser, lab, tmp_path):
+    """Built notebooks keep each chart's picture beside its spec: JupyterLab ships no
+    renderer for the spec's Vega-Lite version, and a notebook not run here is untrusted."""
+    from conftest import run_brief
+
+    out = tmp_path / "reports"
+    result = run_brief("build", "--out", out)
+    assert result.returncode == 0, result.stderr
+    shutil.copy(out / "russia-taliban" / "latest" / "russia-taliban.ipynb",
+                Path(lab[2]) / "executed.ipynb")
+    page, errors = open_notebook(browser, lab, "executed.ipynb")
+    page.locator(".jp-NotebookPanel").first.wait_for(timeout=60_000)
+    pictures = page.locator(".jp-OutputArea-output figure.chart img[src^='data:image/svg']")
+    pictures.first.wait_for(state="attached", timeout=60_000)
+    assert pictures.first.evaluate("e => e.naturalWidth") > 100, "the picture loads"
+    seen = set()  # Lab draws the cells near the view only: scroll through them all
+    scroller = page.locator(".jp-WindowedPanel-outer").first
+    for _ in range(200):
+        seen |= set(pictures.evaluate_all("els => els.map(e => e.alt)"))
+        if scroller.evaluate("e => e.scrollTop + e.clientHeight >= e.scrollHeight - 2"):
+            break
+        scroller.evaluate("e => e.scrollBy(0, e.clientHeight * 0.8)")
+        page.wait_for_timeout(150)
+    assert len(seen) == CHARTS, seen
+    page.close()
