@@ -122,14 +122,21 @@ def test_the_brief_in_lab_reads_like_the_brief(browser, lab):
     page.close()
 
 
-def test_a_changed_parameter_changes_the_brief(browser, lab):
-    page, errors = open_notebook(browser, lab, "brief.ipynb")
+def with_parameters(browser, lab, lines: str):
+    """The brief notebook with `lines` typed at the end of its parameters cell, as a user
+    edits it, then Run All."""
+    page, _ = open_notebook(browser, lab, "brief.ipynb")
     page.get_by_text("| Idle").first.wait_for(timeout=60_000)
-    editor = page.locator(".jp-Cell .cm-content").first
-    editor.click()
+    page.locator(".jp-Cell .cm-content").first.click()
     page.keyboard.press("Control+End")
-    page.keyboard.type('\nfocus = ["Islamic State"]\nquestions = ["islamic-state-growth"]')
+    page.keyboard.type("\n" + lines)
     run_all(page)
+    return page
+
+
+def test_a_changed_parameter_changes_the_brief(browser, lab):
+    page = with_parameters(browser, lab, 'focus = ["Islamic State"]\n'
+                                         'questions = ["islamic-state-growth"]')
     page.wait_for_function(
         "document.querySelectorAll(\".vega-chart[data-drawn='interactive']\").length >= 1",
         timeout=240_000)
@@ -140,13 +147,7 @@ def test_a_changed_parameter_changes_the_brief(browser, lab):
 
 
 def test_a_bad_parameter_is_one_line_not_a_traceback(browser, lab):
-    page, errors = open_notebook(browser, lab, "brief.ipynb")
-    page.get_by_text("| Idle").first.wait_for(timeout=60_000)
-    editor = page.locator(".jp-Cell .cm-content").first
-    editor.click()
-    page.keyboard.press("Control+End")
-    page.keyboard.type('\nas_of = "2999-01-01"')
-    run_all(page)
+    page = with_parameters(browser, lab, 'as_of = "2999-01-01"')
     out = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     out.first.wait_for(timeout=120_000)
     text = out.first.text_content()
