@@ -5,7 +5,7 @@ is made once (and `tests/test_contract.py` fails if a writer and its reader part
 - the notebook's parameter types, checked by the builder before any kernel starts;
 - chart outputs: the Vega-Lite spec's MIME type, its caption, the figure around it;
 - output metadata: a section's table-of-contents entry, the masthead, the bottom line's
-  judgments (kept in the manifest for the next edition);
+  judgments (kept in the manifest for the next edition), the data it was made from;
 - markup the renderer rewrites or reads: section headings (where the print page may be
   split), citation markers (web: a number with its note on hover; print: "[n]"), the
   masthead (the PDF's running header).
@@ -85,15 +85,26 @@ def figure_html(spec: dict, body: str, caption: str = "") -> str:
 # --- Sections: output metadata and headings ---
 
 _KEY = "bedfellows"
+JUDGMENTS, DATA = "judgments", "data"
 
 
-def section_metadata(key: str, heading: str) -> dict:
-    """The metadata of a section's first output: its table-of-contents entry."""
-    return {_KEY: {"toc": [key, heading]}}
+def section_metadata(key: str | None, heading: str | None = None, *,
+                     judgments: dict | None = None, data: str | None = None) -> dict:
+    """The metadata of a section's first output: its table-of-contents entry (`key` None:
+    the masthead, after which the contents go); the bottom line's record of its judgments
+    (per question: judgment, likelihood, confidence, leading hypothesis, indicator
+    statuses), kept by the builder in the manifest under `JUDGMENTS` for the next edition
+    to compare with; and `data`, the validated-cache entry of the tables it was made from,
+    whose record of the bytes read (`tables.files.Used`) the builder puts in the manifest."""
+    own = {"toc": [key, heading]} if key else {"masthead": True}
+    if judgments is not None:
+        own[JUDGMENTS] = judgments
+    if data:
+        own[DATA] = data
+    return {_KEY: own}
 
 
-MASTHEAD_METADATA = {_KEY: {"masthead": True}}
-"""The metadata of the masthead's output: the table of contents follows it."""
+MASTHEAD_METADATA = section_metadata(None)
 
 
 def toc(outputs) -> list[tuple[str, str]]:
@@ -106,16 +117,6 @@ def is_masthead(output: dict) -> bool:
     return bool(output.get("metadata", {}).get(_KEY, {}).get("masthead"))
 
 
-def judgments_metadata(record: dict) -> dict:
-    """The bottom line's record of its judgments (per question: judgment, likelihood,
-    confidence, leading hypothesis, indicator statuses), for the next edition to compare
-    with: the builder keeps it in the manifest under `JUDGMENTS`."""
-    return {_KEY: {JUDGMENTS: record}}
-
-
-JUDGMENTS = "judgments"
-
-
 def judgments(outputs) -> dict | None:
     """The judgments record of an executed notebook's outputs, if it has one."""
     for o in outputs:
@@ -123,6 +124,12 @@ def judgments(outputs) -> dict | None:
         if found is not None:
             return found
     return None
+
+
+def data_used(outputs) -> set[str]:
+    """The validated-cache entries an executed notebook's sections were made from."""
+    return {found for o in outputs
+            if (found := o.get("metadata", {}).get(_KEY, {}).get(DATA)) is not None}
 
 
 def heading(key: str, text: str) -> Markup:

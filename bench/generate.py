@@ -2,9 +2,10 @@
 
     python bench/generate.py OUT_DIR [--rows N] [--seed S]
 
-Writes sources.csv, actors.csv and the three claim tables (N rows each, default 1,000,000)
-into OUT_DIR, plus OUT_DIR/documents/ holding the text of about 20 sources, so the quote
-check runs on the rows that cite them; the other sources hold no document. The data passes
+Writes sources.csv, actors.csv and the four claim tables (N rows each, default 1,000,000)
+into OUT_DIR (none of the analyst's optional tables: no key questions), plus
+OUT_DIR/documents/ holding the text of about 20 sources, so the quote check runs on the
+rows that cite them; the other sources hold no document. The data passes
 `brief validate`: every enum value and qualifier shape, partial dates at every precision,
 shared deal ids, intermediaries, attributions, 2-4 parties per contact, SIPRI columns on a
 few rows, filled consistently. Every text says "Synthetic": it is benchmark data, never
@@ -32,6 +33,7 @@ from analysis.tables.vocab import (  # noqa: E402
     COUNT_QUALIFIERS,
     CREDIBILITY,
     MEASURES,
+    OTHER_CLAIM_KINDS,
     QUALIFIER_SHAPES,
     QUALIFIERS,
     RELIABILITY,
@@ -239,8 +241,10 @@ def make_sources(rng, rows: int) -> tuple[pd.DataFrame, np.ndarray]:
     number = np.arange(1, n + 1)
     source_id = numbered("synth-src-", number, 5)
     sipri = number > n - SIPRI_SOURCES
+    # published after every synthetic claim's date (a claim dated after its source is
+    # refused), and not after the day of the build
     published, _, precision = partial_dates(rng, n, empty=0.1, year=0.1, month=0.2,
-                                            first=np.datetime64("2000-01-01"))
+                                            first=LAST_DAY + 1, last=LAST_DAY + 365)
     basis = pick(rng, ["synthetic: page date", "synthetic: URL path",
                        "synthetic: dateline"], n)
     basis = np.where(precision == 3, "synthetic: not printed", basis)
@@ -510,6 +514,25 @@ def make_diplomatic_contacts(rng, n, sources, pool, actors) -> pd.DataFrame:
     })
 
 
+def make_other_claims(rng, n, sources, pool, actors) -> pd.DataFrame:
+    actor_ids = actors["actor_id"].to_numpy()
+    p = len(actor_ids)
+    first, step = rng.integers(0, p, size=n), rng.integers(1, p // 2, size=n)
+    about = np.where(rng.random(n) < 0.6, actor_ids[first],
+                     join(actor_ids[first], ";", actor_ids[(first + step) % p]))
+    date, _, _ = partial_dates(rng, n, empty=0.3, year=0.2, month=0.25)
+    return table({
+        "claim_id": numbered("OC", np.arange(1, n + 1), 7),
+        "date": date,
+        "date_inferred": inferred(rng, date),
+        "actors": about,
+        "kind": pick(rng, list(OTHER_CLAIM_KINDS), n, [40, 20, 25, 15]),
+        "statement": numbered("Synthetic statement ", np.arange(1, 2000), 1)[
+            rng.integers(0, 1999, size=n)],
+        **provenance(rng, n, sources, pool, actor_ids),
+    })
+
+
 # -- writing -----------------------------------------------------------------------------
 
 def generate(out: Path, rows: int = DEFAULT_ROWS, seed: int = 0, *, echo=print) -> dict:
@@ -533,9 +556,9 @@ def generate(out: Path, rows: int = DEFAULT_ROWS, seed: int = 0, *, echo=print) 
                                                     encoding="utf-8")
     frames = {"sources": sources, "actors": actors}
     makers = {"arms_sales": make_arms_sales, "fighter_estimates": make_fighter_estimates,
-              "diplomatic_contacts": make_diplomatic_contacts}
+              "diplomatic_contacts": make_diplomatic_contacts, "other_claims": make_other_claims}
     written = {}
-    for name in TABLES:
+    for name in [*frames, *makers]:
         t0 = time.perf_counter()
         frame = frames.get(name)
         if frame is None:

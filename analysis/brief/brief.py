@@ -74,6 +74,7 @@ class Brief:
 
     def _add(self, section: Section) -> Section:
         self.facts.update(section.facts)
+        section.data = self.loaded.inputs.key
         return section
 
     def header(self) -> Section:

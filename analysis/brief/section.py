@@ -42,6 +42,8 @@ class Section:
         self.parts = [p for p in parts if p]
         self.facts = facts or {}
         self.record = record
+        self.data: str | None = None
+        """The validated-cache entry of the tables it was made from (`Brief` sets it)."""
 
     def html(self) -> str:
         return "".join(str(p) for p in self.parts if not isinstance(p, Figure))
@@ -58,11 +60,8 @@ class Section:
                 html = jupyter_html(html, masthead=self.key is None)
             meta = {}
             if i == 0:
-                meta = (contract.section_metadata(self.key, SECTIONS[self.key]) if self.key
-                        else contract.MASTHEAD_METADATA)
-                if self.record is not None:
-                    meta = {**meta, **{k: {**meta.get(k, {}), **v} for k, v in
-                                       contract.judgments_metadata(self.record).items()}}
+                meta = contract.section_metadata(
+                    self.key, SECTIONS.get(self.key), judgments=self.record, data=self.data)
             display({"text/html": html}, raw=True, metadata=meta)
 
 

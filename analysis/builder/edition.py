@@ -27,6 +27,7 @@ from analysis.core import provenance
 from analysis.errors import ExecutionFailed
 from analysis.paths import REPORTS
 from analysis.render import formats
+from analysis.tables import changes, files
 
 RUN_TIMEOUT = 600
 
@@ -74,41 +75,41 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
     clock = _Clock()
     brief_dir = Path(out_dir) / brief.name
     edition = manifest.next_edition_id(brief_dir, edition_of(values))
-    digest = freshness.inputs_digest(brief, values)
     previous = manifest.previous(brief_dir)
     if "previous" in values and values["previous"] is None and previous is not None:
         values = {**values, "previous": str(previous)}  # what changed since the last edition
     stage = publish.staging(brief_dir, "build")
     try:  # whatever happens, no staging folder is left behind
-        return _build(brief, values, stage, brief_dir, edition, digest, clock, run_timeout)
+        return _build(brief, values, stage, brief_dir, edition, clock, run_timeout)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def _build(brief, values, stage: Path, brief_dir: Path, edition: str, digest: str,
-           clock: _Clock, run_timeout: int) -> Outcome:
-    record = {**manifest.record(brief, values, edition_of(values), digest),
-              "edition_id": edition}
+def _build(brief, values, stage: Path, brief_dir: Path, edition: str, clock: _Clock,
+           run_timeout: int) -> Outcome:
+    record = {**manifest.record(brief, values, edition_of(values)), "edition_id": edition}
+    data_dir = freshness.data_dir(values)
     try:
         _make(brief, values, stage, clock, run_timeout)
     except ExecutionFailed as failure:
         return _failed(brief, stage, record, clock, failure.kind, str(failure),
-                       failure.cell_index, failure.ename)
+                       failure.cell_index, failure.ename, data_dir)
     except OSError:
         raise  # the disk, not the brief: reported by the command line, nothing kept
     except Exception as e:  # rendering broke: keep the executed notebook all the same
         first_line = (str(e).strip().splitlines() or [""])[0]
         return _failed(brief, stage, record, clock, "render error",
                        f"render error: {type(e).__name__}: {first_line}", None,
-                       type(e).__name__)
-    changed = [Path(p).name for p, digest in record["inputs"].items()
-               if not Path(p).is_file() or provenance.sha256(Path(p)) != digest]
-    if changed:  # the brief may have read other bytes than the manifest records
+                       type(e).__name__, data_dir)
+    outputs = _outputs(stage / f"{brief.name}.ipynb")
+    used = [files.used(key) for key in contract.data_used(outputs)]
+    if len(used) > 1 or None in used:  # sections made from different bytes
         return _failed(brief, stage, record, clock, "data changed",
-                       f"the data changed during the build ({', '.join(changed[:3])}"
-                       f"{', ...' if len(changed) > 3 else ''}): nothing was published; "
-                       "build again", None, "DataChanged")
-    judged = _judgments(stage / f"{brief.name}.ipynb")
+                       "the data changed during the build (the sections were made from "
+                       "different versions of it): nothing was published; build again",
+                       None, "DataChanged", data_dir)
+    record, note = _with_data(brief, values, record, used[0] if used else None)
+    judged = contract.judgments(outputs)
     if judged is not None:  # for the next edition's bottom line to compare with
         record[contract.JUDGMENTS] = judged
     record["outputs"] = {p.name: provenance.sha256(p) for p in sorted(stage.iterdir())}
@@ -118,7 +119,23 @@ def _build(brief, values, stage: Path, brief_dir: Path, edition: str, digest: st
     publish.replace_dir(stage, target)
     publish.copy_dir(target, brief_dir / manifest.LATEST)
     shutil.rmtree(brief_dir / manifest.FAILED, ignore_errors=True)
-    return Outcome(brief.name, Status.BUILT, edition, target, timings=clock.total())
+    return Outcome(brief.name, Status.BUILT, edition, target, note, clock.total())
+
+
+def _with_data(brief, values, record: dict, used: files.Used | None) -> tuple[dict, str]:
+    """The manifest with the data the brief was made from, and its digest (up to date
+    while those bytes stay): the bytes the kernel read, however the files changed since
+    (then a note says so); for a notebook that loads no tables, the files as they are."""
+    data_dir = freshness.data_dir(values)
+    now = files.checksums(data_dir)
+    sums = used.files if used else now
+    rows = used.rows if used else changes.row_digests(data_dir)
+    found = manifest.data(record, data_dir, sums, rows)
+    found["digest"] = freshness.inputs_digest(brief, values, sums)
+    note = "" if sums == now else (
+        "the data changed during the build; this edition is of the data as it was first "
+        "read (its manifest says so): build again for the changes")
+    return found, note
 
 
 def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
@@ -169,10 +186,9 @@ def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
             workers.close()
 
 
-def _judgments(executed: Path) -> dict | None:
-    """The bottom line's record of its judgments, from the executed notebook's outputs."""
+def _outputs(executed: Path) -> list[dict]:
     nb = json.loads(executed.read_text(encoding="utf-8"))
-    return contract.judgments(o for cell in nb["cells"] for o in cell.get("outputs", []))
+    return [o for cell in nb["cells"] for o in cell.get("outputs", [])]
 
 
 def record_failure(brief: BriefConfig, values: dict, out_dir: Path, kind: str,
@@ -180,13 +196,16 @@ def record_failure(brief: BriefConfig, values: dict, out_dir: Path, kind: str,
     """A failure found before anything ran (a bad parameter), kept like a failed build."""
     brief_dir = Path(out_dir) / brief.name
     stage = publish.staging(brief_dir, "build")
-    record = manifest.record(brief, values, edition_of(values), None)
+    record = manifest.record(brief, values, edition_of(values))
     return _failed(brief, stage, record, _Clock(), kind, message, None, "ParameterError")
 
 
 def _failed(brief, stage: Path, record: dict, clock: _Clock, kind: str, message: str,
-            cell_index, error_name) -> Outcome:
-    """Publish the staged failure (executed notebook, manifest) as `<brief>/failed/`."""
+            cell_index, error_name, data_dir: Path | None = None) -> Outcome:
+    """Publish the staged failure (executed notebook, manifest, with the checksums of the
+    files in `data_dir`) as `<brief>/failed/`."""
+    if data_dir is not None:
+        record = manifest.data(record, data_dir, files.checksums(data_dir), None)
     record.update(status=Status.FAILED, timings=clock.total(), failure={
         "class": kind, "cell_index": cell_index, "error_name": error_name,
         "message": message})

@@ -12,7 +12,7 @@ from pathlib import Path
 from analysis import paths
 from analysis.builder.config import BriefConfig
 from analysis.core import provenance
-from analysis.tables.files import data_files
+from analysis.tables.files import checksums
 
 IGNORED = {"previous"}  # set by the builder to the last edition: not an input of its own
 
@@ -22,14 +22,20 @@ def package_files() -> list[Path]:
                   if p.is_file() and "__pycache__" not in p.parts)
 
 
-def inputs_digest(brief: BriefConfig, values: dict) -> str:
-    data_dir = Path(values.get("data_dir") or paths.DATA)
+def data_dir(values: dict) -> Path:
+    return Path(values.get("data_dir") or paths.DATA)
+
+
+def inputs_digest(brief: BriefConfig, values: dict, data: dict[str, str] | None = None
+                  ) -> str:
+    """`data`: the data files' checksums as a build read them (`files.Used.files`); by
+    default, as they are now."""
     h = hashlib.sha256()
     h.update(json.dumps({k: v for k, v in values.items() if k not in IGNORED},
                         sort_keys=True, default=str).encode())
     h.update(json.dumps(sorted(brief.formats)).encode())
-    files = [brief.notebook, paths.LOCK, *data_files(data_dir), *package_files()]
-    for path in files:
+    h.update(provenance.digest_of(data or checksums(data_dir(values))).encode())
+    for path in [brief.notebook, paths.LOCK, *package_files()]:
         if path.is_file():
             h.update(f"{path.name}\0{provenance.sha256(path)}\n".encode())
     return h.hexdigest()

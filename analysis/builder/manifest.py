@@ -17,7 +17,6 @@ from analysis import paths
 from analysis.builder.config import BriefConfig
 from analysis.core import provenance
 from analysis.tables import changes
-from analysis.tables.files import data_files
 
 NAME = "manifest.json"
 LATEST, FAILED = "latest", "failed"
@@ -48,20 +47,27 @@ def next_edition_id(brief_dir: Path, day: str) -> str:
     return f"{day}.{max(numbers) + 1}" if numbers else day
 
 
-def record(brief: BriefConfig, values: dict, edition: str, digest: str | None) -> dict:
-    """The manifest of a build about to start: what it is built from."""
-    data_dir = Path(values.get("data_dir") or paths.DATA)
-    files = [brief.notebook, paths.LOCK, *data_files(data_dir)]
+def record(brief: BriefConfig, values: dict, edition: str) -> dict:
+    """The manifest of a build about to start: what it is built from (its data: `data`)."""
     return {
         "brief": brief.name,
         "edition": edition,
-        "digest": digest,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "parameters": values,
-        "inputs": {str(p): provenance.sha256(p) for p in files if p.is_file()},
-        **changes.recorded(data_dir),
+        "inputs": {str(p): provenance.sha256(p) for p in [brief.notebook, paths.LOCK]
+                   if p.is_file()},
         "versions": provenance.versions(),
     }
+
+
+def data(record: dict, data_dir: Path, sums: dict[str, str], rows: dict | None) -> dict:
+    """`record` with its data: each file's checksum (`sums`, by path under `data_dir`),
+    and its rows' digests for the next edition to compare with (`changes.compare`)."""
+    inputs = {**record["inputs"], **{str(data_dir / name): s for name, s in sums.items()}}
+    found = {**record, "inputs": inputs}
+    if rows is not None:
+        found.update(rows=rows, rows_version=changes.ROWS_VERSION)
+    return found
 
 
 def write(folder: Path, manifest: dict) -> None:

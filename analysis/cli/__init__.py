@@ -100,18 +100,27 @@ def build(
         on_wait=lambda pid: typer.echo(f"another brief build (pid {pid}) is using "
                                        f"{out or paths.REPORTS}; waiting for it", err=True))
     progress.finish(outcomes)
+    _say(outcomes)
+    if any(o.status == Status.FAILED for o in outcomes):
+        raise typer.Exit(1)
+
+
+def _say(outcomes) -> None:
+    """Failures and notes, one line each; for one brief, what came of it (for several,
+    the summary table said it)."""
     for o in outcomes:
         if o.status == Status.FAILED:
             kept = f" (kept in {o.directory})" if o.directory else ""
             typer.echo(f"{o.name}: build failed: {o.message}{kept}", err=True)
-        elif len(outcomes) > 1:
-            continue  # the summary table said it
-        elif o.status == Status.BUILT:
+            continue
+        if o.status == Status.BUILT and o.message:
+            typer.echo(f"{o.name}: note: {o.message}", err=True)
+        if len(outcomes) > 1:
+            continue
+        if o.status == Status.BUILT:
             typer.echo(f"{o.name}: built {o.directory} in {o.timings['total']:.1f} s")
         else:
             typer.echo(f"{o.name}: up to date ({o.edition}, {o.directory})")
-    if any(o.status == Status.FAILED for o in outcomes):
-        raise typer.Exit(1)
 
 
 @app.command("list")

@@ -49,10 +49,15 @@ def _hash(path: Path) -> str:
 def digest(files: list[Path], root: Path | None = None) -> str:
     """One checksum for a set of files: SHA-256 over their names (their paths under `root`,
     if given) and SHA-256s."""
+    return digest_of({p.relative_to(root).as_posix() if root else p.name: sha256(p)
+                      for p in files})
+
+
+def digest_of(sums: dict[str, str]) -> str:
+    """One checksum for files given as {name: SHA-256}."""
     h = hashlib.sha256()
-    for p in sorted(files):
-        name = p.relative_to(root).as_posix() if root else p.name
-        h.update(f"{name}\0{sha256(p)}\n".encode())
+    for name in sorted(sums):
+        h.update(f"{name}\0{sums[name]}\n".encode())
     return h.hexdigest()
 
 

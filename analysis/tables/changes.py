@@ -8,6 +8,7 @@ pandas: the builder computes the digests without loading the analysis stack.
 
 import csv
 import hashlib
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,25 +22,24 @@ ROW_DIGESTS_MAX_BYTES = 20_000_000
 digests would outweigh the brief."""
 
 
-def recorded(data_dir: Path) -> dict:
-    """What a build's manifest records of its data for the next edition to compare with
-    (the keys `compare` reads back)."""
-    return {"rows": row_digests(data_dir), "rows_version": ROWS_VERSION}
-
-
 def row_digests(data_dir: Path) -> dict[str, dict[str, str] | None]:
     """{table: {row id: digest of the row's cells}} for every table in `data_dir`; None for
     a table too large to track row by row."""
+    return digests({p.stem: p.read_bytes() if p.stat().st_size <= ROW_DIGESTS_MAX_BYTES
+                    else None for p in sorted(Path(data_dir).glob("*.csv"))})
+
+
+def digests(tables: dict[str, bytes | None]) -> dict[str, dict[str, str] | None]:
+    """`row_digests` of tables given as {name: CSV bytes, or None when too large}."""
     out = {}
-    for path in sorted(Path(data_dir).glob("*.csv")):
-        if path.stat().st_size > ROW_DIGESTS_MAX_BYTES:
-            out[path.stem] = None
+    for name, raw in tables.items():
+        if raw is None:
+            out[name] = None
             continue
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            rows = list(csv.reader(f))
+        text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
         if rows:
-            header = rows[0]
-            out[path.stem] = {row[0]: _digest(header, row) for row in rows[1:] if row}
+            out[name] = {row[0]: _digest(rows[0], row) for row in rows[1:] if row}
     return out
 
 
@@ -77,9 +77,11 @@ def previous_edition(manifest: str | Path | None) -> dict | None:
     return found
 
 
-def compare(previous_manifest: str | Path | None, data_dir: Path) -> Changes:
-    """Rows new, changed or removed since the edition whose manifest is given. A missing
-    manifest, or one without row digests, makes this a first edition."""
+def compare(previous_manifest: str | Path | None,
+            rows_now: dict[str, dict[str, str] | None]) -> Changes:
+    """Rows new, changed or removed (`rows_now`: `row_digests` of the data now) since the
+    edition whose manifest is given. A missing manifest, or one without row digests, makes
+    this a first edition."""
     previous = previous_edition(previous_manifest)
     if previous is None:
         return Changes(None)
@@ -88,7 +90,7 @@ def compare(previous_manifest: str | Path | None, data_dir: Path) -> Changes:
         return Changes(None)
     changes = Changes(previous)
     comparable = previous.get("rows_version") == ROWS_VERSION
-    for table, rows in row_digests(data_dir).items():
+    for table, rows in rows_now.items():
         old = before.get(table, {})
         if rows is None or old is None or not comparable:
             changes.untracked.append(table)

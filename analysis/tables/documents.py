@@ -8,7 +8,6 @@ order.
 
 import re
 import unicodedata
-from functools import lru_cache
 from pathlib import Path
 
 _SPACE = re.compile(r"\s+")
@@ -36,9 +35,10 @@ class Unreadable(ValueError):
         self.got, self.expected, self.line = got, expected, line
 
 
-@lru_cache(maxsize=256)
-def _held(path: Path, mtime: float) -> str:
-    raw = path.read_bytes()
+def held_text(path: Path, read=Path.read_bytes) -> str:
+    """The normalised body of a document (its bytes as `read` gives them); `Unreadable`
+    when it is not UTF-8 or lacks its header and the blank line after it."""
+    raw = read(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -55,12 +55,6 @@ def _held(path: Path, mtime: float) -> str:
                          "lines starting with '# ' (source_id, title, ...), then a blank "
                          "line, then the text", header + 1)
     return normalise(body(text))
-
-
-def held_text(path: Path) -> str:
-    """The normalised body of a document (cached until the file changes); `Unreadable`
-    when it is not UTF-8 or lacks its header and the blank line after it."""
-    return _held(path, path.stat().st_mtime)
 
 
 def inside(path: Path, folder: Path) -> bool:

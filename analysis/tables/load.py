@@ -14,7 +14,8 @@ from analysis.contract import parse_day
 from analysis.core import atomic, dates
 from analysis.core.cache import cache_dir, intact, prune, seal, used
 from analysis.errors import DataError
-from analysis.tables import derived, validate
+from analysis.tables import changes, derived, files, validate
+from analysis.tables.files import Used
 from analysis.tables.schema import CLAIM_TABLES, TABLES, quantity
 from analysis.tables.vocab import SHARES, VAGUE_RANGES
 
@@ -43,6 +44,9 @@ class Tables:
     indicators: pd.DataFrame
     """The analyst's tables (`schema.ANALYST_TABLES`): judgments, not source facts."""
     data_dir: Path
+    inputs: Used
+    """What the tables were made from: the checksums of the files as read, and their rows'
+    digests (what changed since an edition is found from those, not from a second read)."""
     as_of: date | None = None
     excluded_undated: int = 0
     """Rows left out of an as-of edition because their source's date is not known."""
@@ -65,7 +69,7 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
     source was certainly published by then (a month-precision date counts from its last
     day; an unknown date is left out, and counted in `excluded_undated`)."""
     data_dir = Path(data_dir) if data_dir else paths.DATA
-    frames = _valid_frames(data_dir)
+    frames, inputs = _valid_frames(data_dir)
     parties = frames.pop(PARTIES)
     excluded = 0
     if as_of is not None:
@@ -78,35 +82,47 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
             frames[name] = frames[name][frames[name]["source_id"].isin(ids)]
         frames["sources"] = frames["sources"][known]
         as_of = day.date()
-    tables = Tables(**frames, data_dir=data_dir, as_of=as_of, excluded_undated=excluded)
+    tables = Tables(**frames, data_dir=data_dir, inputs=inputs, as_of=as_of,
+                    excluded_undated=excluded)
     if as_of is None:  # the contacts' parties, as kept (an edition finds its own)
         tables.derived("parties", lambda: parties)
     return tables
 
 
-def _valid_frames(data_dir: Path) -> dict[str, pd.DataFrame]:
-    """The tables and the contacts' parties, validated and `_completed`. Data that passed
-    before (same files, same rules, same code) is mapped from the Arrow files kept then,
-    not read and checked again: a whole database loads in a fraction of a second. A first
-    load maps what it has just kept too, so that both see the same frames."""
-    passed = cache_dir("validated", validate.fingerprint(data_dir))
+def _valid_frames(data_dir: Path) -> tuple[dict[str, pd.DataFrame], Used]:
+    """The tables and the contacts' parties, validated and `_completed`, and what they were
+    made from. Data that passed before (same files, same rules, same code) is mapped from
+    the Arrow files kept then, not read and checked again: a whole database loads in a
+    fraction of a second. A first load reads each file once, keeps what it made under the
+    checksums of the bytes it read (a file edited meanwhile cannot mix in), and maps that."""
+    root = cache_dir("validated")
+    passed = root / validate.fingerprint(data_dir)
     if (passed / "done").is_file():
         if intact(passed):
-            used(passed)
-            return {name: _mapped(passed / f"{name}.arrow") for name in [*TABLES, PARTIES]}
+            return _use(passed)
         print(f"note: the validated tables kept in {passed} were damaged; checking the "
               "data again", file=sys.stderr)
         shutil.rmtree(passed, ignore_errors=True)
-        passed.mkdir(parents=True, exist_ok=True)
-    frames, problems = validate.validate(data_dir)
+    reads = files.Reads(data_dir, keep_under=changes.ROW_DIGESTS_MAX_BYTES)
+    frames, problems = validate.validate(data_dir, reads.read)
     if problems:
         raise DataError(problems)
+    sums = files.checksums(data_dir, reads.sums)
+    passed = root / validate.fingerprint(data_dir, sums=sums)
+    passed.mkdir(exist_ok=True)
     for name, frame in _completed(frames).items():
         _keep(frame, passed / f"{name}.arrow")
+    files.Used(passed.name, sums, changes.digests(reads.kept)).write(passed)
     seal(passed)
-    used(passed)
-    prune(passed.parent, VALIDATED_KEPT)
-    return {name: _mapped(passed / f"{name}.arrow") for name in [*TABLES, PARTIES]}
+    found = _use(passed)
+    prune(root, VALIDATED_KEPT)
+    return found
+
+
+def _use(entry: Path) -> tuple[dict[str, pd.DataFrame], Used]:
+    used(entry)
+    return ({name: _mapped(entry / f"{name}.arrow") for name in [*TABLES, PARTIES]},
+            files.read_used(entry))
 
 
 def _keep(frame: pd.DataFrame, path: Path) -> None:

@@ -16,13 +16,15 @@ import pyarrow.csv as pacsv
 from analysis.errors import Problem
 
 
-def read_csv(path: Path, expected_columns: list[str]) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """The file's rows as text, or None when the file cannot be read at all."""
+def read_csv(path: Path, expected_columns: list[str], read=Path.read_bytes
+             ) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """The file's rows as text (its bytes as `read` gives them), or None when the file
+    cannot be read at all."""
     name = path.name
     if not path.is_file():
         return None, [Problem(name, message="missing file",
                               expected=f"a CSV file at {path}")]
-    raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    raw = read(path).removeprefix(b"\xef\xbb\xbf")
     error = _not_utf8(raw)
     if error:
         line = raw[: error.start].count(b"\n") + 1

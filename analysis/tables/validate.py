@@ -22,7 +22,7 @@ from analysis.tables.documents import (
     inside,
     quote_found,
 )
-from analysis.tables.files import data_files
+from analysis.tables.files import checksums
 from analysis.tables.reading import read_csv
 from analysis.tables.schema import TABLES
 
@@ -49,9 +49,11 @@ _BUILTIN = {
 }
 
 
-def validate(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """Every table that could be read (typed, indexed by spreadsheet row) and every problem."""
-    frames, problems = read(data_dir)
+def validate(data_dir: Path, read=Path.read_bytes
+             ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Every table that could be read (typed, indexed by spreadsheet row) and every problem;
+    each file's bytes as `read` gives them (`files.Reads`)."""
+    frames, problems = read_tables(data_dir, read)
     for name, frame in frames.items():
         problems += _schema_problems(f"{name}.csv", frame, TABLES[name])
     problems += _reference_problems(frames)
@@ -61,7 +63,7 @@ def validate(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     problems += _estimate_problems(frames)
     problems += _selection_problems(frames)
     problems += _question_problems(frames)
-    problems += _quote_problems(frames, data_dir / "documents")
+    problems += _quote_problems(frames, data_dir / "documents", read)
     # a value that is not a number is left empty when typed: it is reported as such only
     # and a check across its columns fails as a consequence: only the cause is reported
     mistyped = {(p.file, p.row, p.column) for p in problems if p.message == "wrong type"}
@@ -72,7 +74,8 @@ def validate(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     return frames, sorted(problems, key=_order)
 
 
-def read(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+def read_tables(data_dir: Path, read=Path.read_bytes
+                ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Every table that could be read, typed; the problems met reading and typing."""
     frames, problems = {}, []
     for name, schema in TABLES.items():
@@ -86,7 +89,7 @@ def read(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
                                     "folder", got=str(path.resolve()),
                                     expected=f"a file in {data_dir}"))
             continue
-        raw, found = read_csv(path, list(schema.columns))
+        raw, found = read_csv(path, list(schema.columns), read)
         problems += found
         if raw is not None:
             frames[name], found = _typed(f"{name}.csv", raw, schema)
@@ -94,13 +97,14 @@ def read(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     return frames, problems
 
 
-def fingerprint(data_dir: Path, code=CODE) -> str:
-    """Changes whenever the data, or any code that checks or loads it, changes."""
+def fingerprint(data_dir: Path, code=CODE, sums: dict[str, str] | None = None) -> str:
+    """Changes whenever the data (its files' `sums`, by default their checksums now), or
+    any code that checks or loads it, changes."""
     places = [Path(place) for place in code]
     files = [f for place in places
              for f in (sorted(place.rglob("*.py")) if place.is_dir() else [place])]
     root = Path(os.path.commonpath(places))
-    return (provenance.digest(data_files(data_dir))[:32]
+    return (provenance.digest_of(sums or checksums(data_dir))[:32]
             + provenance.digest(files, root=root)[:32])
 
 
@@ -421,7 +425,7 @@ def _question_problems(frames) -> list[Problem]:
     return problems
 
 
-def _quote_problems(frames, documents: Path) -> list[Problem]:
+def _quote_problems(frames, documents: Path, read) -> list[Problem]:
     if "sources" not in frames:
         return []
     sources = frames["sources"].dropna(subset=["document"])
@@ -439,7 +443,7 @@ def _quote_problems(frames, documents: Path) -> list[Problem]:
                                     f"a file in {documents}"))
             continue
         try:
-            texts[source["source_id"]] = held_text(path)
+            texts[source["source_id"]] = held_text(path, read)
         except Unreadable as e:
             problems.append(Problem(f"documents/{source['document']}", e.line, None, str(e),
                                     e.got, e.expected))

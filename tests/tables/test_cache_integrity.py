@@ -2,12 +2,14 @@
 data checked again, with a one-line notice; never used."""
 
 import gc
+import hashlib
+import uuid
 
 import pyarrow as pa
 import pytest
 
 from analysis.core.cache import cache_dir
-from analysis.tables import validate
+from analysis.tables import files, validate
 from analysis.tables.load import load_tables
 
 
@@ -49,3 +51,31 @@ def test_a_damaged_cache_entry_is_never_used(data_dir, capsys, damage):
     capsys.readouterr()
     load_tables(data_dir)  # healed: the next load uses the entry it rebuilt, quietly
     assert capsys.readouterr().err == ""
+
+
+def test_a_file_edited_while_it_is_read_cannot_mix_in(data_dir, monkeypatch):
+    """The tables are kept under the checksums of the very bytes they were made from, and
+    say so: an edit made while a load reads the data shows in the next load, not this one."""
+    actors = data_dir / "actors.csv"  # data no other test has loaded: not cached yet
+    before = actors.read_bytes().replace(b"russia,Russia,,", f"russia,Russia,{uuid.uuid4()},"
+                                         .encode())
+    actors.write_bytes(before)
+    after = before.replace(b"russia,Russia,", b"russia,Russian Federation,")
+    read = files.Reads.read
+
+    def read_then_edit(self, path):
+        raw = read(self, path)
+        if path == actors:
+            actors.write_bytes(after)
+        return raw
+
+    monkeypatch.setattr(files.Reads, "read", read_then_edit)
+    first = load_tables(data_dir)
+    monkeypatch.undo()
+    assert "Russian Federation" not in first.actors["name"].tolist()
+    assert first.inputs.files["actors.csv"] == hashlib.sha256(before).hexdigest()
+    assert files.used(first.inputs.key) == first.inputs
+    second = load_tables(data_dir)
+    assert "Russian Federation" in second.actors["name"].tolist()
+    assert second.inputs.files["actors.csv"] == hashlib.sha256(after).hexdigest()
+    assert second.inputs.key != first.inputs.key

@@ -68,20 +68,21 @@ def manifest(path, **content):
 @pytest.mark.parametrize("previous", [None, "", "missing.json"])
 def test_no_previous_manifest_is_a_first_edition(data_dir, tmp_path, previous):
     previous = tmp_path / previous if previous else previous
-    changes = compare(previous, data_dir)
+    changes = compare(previous, row_digests(data_dir))
     assert changes.previous is None
     assert (changes.new, changes.changed, changes.removed) == ({}, {}, {})
 
 
 @pytest.mark.parametrize("content", [{"edition": "2016-01"}, {"rows": {}}])
 def test_a_manifest_without_row_digests_is_a_first_edition(data_dir, tmp_path, content):
-    assert compare(manifest(tmp_path / "manifest.json", **content), data_dir).previous is None
+    previous = manifest(tmp_path / "manifest.json", **content)
+    assert compare(previous, row_digests(data_dir)).previous is None
 
 
 def test_the_same_data_has_nothing_new(data_dir, tmp_path):
     previous = manifest(tmp_path / "manifest.json", rows=row_digests(data_dir),
                         rows_version=ROWS_VERSION)
-    changes = compare(previous, data_dir)
+    changes = compare(previous, row_digests(data_dir))
     assert changes.previous["rows"] == row_digests(data_dir)
     for found in (changes.new, changes.changed, changes.removed):
         assert all(ids == [] for ids in found.values())
@@ -100,7 +101,7 @@ def test_new_changed_and_removed_rows_between_two_data_dirs(data_dir, tmp_path):
     text = text.replace(e003, "").replace("2000,3000,between", "2000,3500,between")
     estimates.write_text(text + e003.replace("E003", "E004"), encoding="utf-8")
 
-    changes = compare(previous, data_dir)
+    changes = compare(previous, row_digests(data_dir))
     assert changes.new["fighter_estimates"] == ["E004"]
     assert changes.changed["fighter_estimates"] == ["E001"]
     assert changes.removed["fighter_estimates"] == ["E003"]
@@ -110,7 +111,7 @@ def test_new_changed_and_removed_rows_between_two_data_dirs(data_dir, tmp_path):
 
 def test_an_edition_recorded_another_way_is_not_compared_row_by_row(data_dir, tmp_path):
     previous = manifest(tmp_path / "manifest.json", rows=row_digests(data_dir))
-    changes = compare(previous, data_dir)
+    changes = compare(previous, row_digests(data_dir))
     assert changes.previous is not None and changes.new == {} and changes.changed == {}
     assert "arms_sales" in changes.untracked
 

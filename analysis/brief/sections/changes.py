@@ -24,7 +24,7 @@ NEW_DATED, CHANGED, NEW_UNDATED = 0, 1, 2
 
 
 def section(t: Tables, cite: Citations, previous: str | None) -> Section:
-    found = changes.compare(previous, t.data_dir)
+    found = changes.compare(previous, t.inputs.rows)
     if found.previous is None:
         return Section("changes", heading("changes"), Markup(
             "<p>First edition: there is no earlier published edition of this brief to "

@@ -5,18 +5,15 @@ from datetime import datetime
 from analysis.brief.section import Section, heading
 from analysis.core import provenance, words
 from analysis.core.markup import Markup, table
-from analysis.tables.files import data_files
 from analysis.tables.load import Tables
 
 
 def section(t: Tables, built: datetime, parameters: dict) -> Section:
-    root = t.data_dir
-    files = data_files(root)
-    tables = [p for p in files if p.suffix == ".csv"]
-    documents = [p for p in files if p not in tables]
-    rows = [(p.name, provenance.sha256(p)) for p in tables]
+    root, sums = t.data_dir, t.inputs.files  # the bytes the tables were made from
+    documents = {name: sum_ for name, sum_ in sums.items() if "/" in name}
+    rows = [(name, sum_) for name, sum_ in sums.items() if name not in documents]
     rows.append((f"documents/ ({words.plural(len(documents), 'file')})",
-                 provenance.digest(documents)))
+                 provenance.digest_of(documents)))
     params = table(["Parameter", "Value"], [(k, repr(v)) for k, v in parameters.items()],
                    classes="compact")
     sums = table(["Data", "SHA-256"], rows, classes="compact checksums")
