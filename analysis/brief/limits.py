@@ -23,5 +23,9 @@ fold); print shows the first and counts the rest."""
 ROWS_CITED = 12
 """Rows one citation cites, at most: a table cell or judgment backed by thousands of rows
 cites 12 of them (the default data's most cited cell cites 12)."""
+SOURCES_PRINTED_IN_FULL = 60
+"""Sources the PDF lists with their passages (the default data cites 29). Above that, as
+for a whole database, print lists each cited source once, without passages, and says the
+HTML brief and the deep dives carry them; the HTML always lists everything."""
 SOURCES_LISTED = 30
 """Sources a chart's source line names before counting the rest."""

@@ -13,6 +13,10 @@ from pathlib import Path
 from analysis.contract import BUILD_ENV
 from analysis.errors import ExecutionFailed
 
+PRELOAD = ["try:\n    import analysis.brief\nexcept Exception:\n    pass"]
+"""What every brief's notebook imports first (pandas, Altair, the package), imported as
+the kernel starts; should it fail, the notebook's own import says why, as a cell error."""
+
 
 class Kernel:
     """A Python kernel for one notebook run, launched at construction.
@@ -30,7 +34,10 @@ class Kernel:
                                      ip=str(workdir / "kernel"),
                                      connection_file=str(workdir / "kernel.json"))
         env = {**os.environ, BUILD_ENV: "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-        run_sync(self.km.start_kernel)(cwd=str(cwd), env=env)
+        # The kernel imports the analysis stack as it starts, while the builder is still
+        # importing papermill and reading the notebook.
+        run_sync(self.km.start_kernel)(cwd=str(cwd), env=env, extra_arguments=[
+            f"--IPKernelApp.exec_lines={PRELOAD!r}"])
         self.killed = False
         # nbclient leaves open the channels of a client whose kernel it did not start:
         # the clients made are kept, and closed after the run.

@@ -70,7 +70,10 @@ class Figure:
         self.caption = caption
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return mimebundle(self.chart.to_dict(), self.caption)
+        # A build skips Altair's check of the spec against the Vega-Lite schema (a third of
+        # the sections' time); the tests check every chart of every brief instead.
+        valid = not os.environ.get(BUILD_ENV)
+        return mimebundle(self.chart.to_dict(validate=valid), self.caption)
 
 
 def _render(spec: dict, **_) -> tuple[dict, dict]:

@@ -1,5 +1,6 @@
 """Sources: every source the brief cites, numbered as cited, with its grade and the
-passages it relies on (the endnotes of HTML and PDF alike)."""
+passages it relies on (the endnotes of HTML and PDF alike; in print, above
+`limits.SOURCES_PRINTED_IN_FULL` sources, without the passages)."""
 
 import pandas as pd
 
@@ -37,11 +38,17 @@ def section(cite: Citations) -> Section:
         ).format(anchor=contract.source_anchor(s.number), n=s.number, title=s.title,
                  who=who or "Publisher not printed", when=when, grade=s.reliability,
                  url=url, quotes=quotes))
+    abridged = len(entries) > limits.SOURCES_PRINTED_IN_FULL
+    note = Markup(
+        '<p class="print-only">Printed here: each of the {n} sources once, without the '
+        "passages it relies on; the HTML brief and the deep dives carry them.</p>"
+    ).format(n=f"{len(entries):,}") if abridged else ""
     return Section("sources", heading("sources"), Markup(
         "<p>Every source the brief cites, numbered as cited, with the passages it "
-        "relies on. Reliability is the Admiralty grade, from {scale}.</p>"
-        '<ol class="sources">{items}</ol>').format(scale=GRADE_SCALE,
-                                                  items=Markup("").join(items)))
+        "relies on. Reliability is the Admiralty grade, from {scale}.</p>{note}"
+        '<ol class="sources{abridged}">{items}</ol>').format(
+            scale=GRADE_SCALE, note=note, abridged=" abridged" if abridged else "",
+            items=Markup("").join(items)))
 
 
 def _fair_share(counts: pd.Series, total: int, most: int) -> int:
