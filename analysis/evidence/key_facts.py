@@ -7,10 +7,11 @@ judgments (`analysis.evidence.questions`).
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analysis.core import words
-from analysis.core.distinct import mapped
+from analysis.core.distinct import each_once, mapped
 from analysis.evidence.contacts import parties, party_pairs
 from analysis.evidence.describe import when
 from analysis.evidence.support import Support, latest, newest, support
@@ -115,6 +116,7 @@ def _arms(t: Tables) -> list[KeyFact]:
         return _deal_fact(names, status, rows,
                               support("arms_sales", against) if len(against) else None)
 
+    rank = np.array([GRADES.index(g) for g in grade_letters])  # a grade code's place
     chosen = []
     candidates = []
     for status in CONFIRMED:  # a report of a later stage also attests the earlier ones
@@ -123,7 +125,7 @@ def _arms(t: Tables) -> list[KeyFact]:
         if at.empty:
             continue
         scored = _scores(at).assign(status=status)
-        scored["best"] = [GRADES.index(g) for g in grade_letters[scored["best"]]]
+        scored["best"] = rank[scored["best"].to_numpy()]
         scored["contradicted"] = scored.index.isin(denied["deal"])
         candidates.append(scored)
     if candidates:  # the firmest: uncontradicted, most strong origins, most origins, best
@@ -221,9 +223,10 @@ def _presence(t: Tables) -> list[KeyFact]:
         return []
     label = latest(e, "as_of_date")
     r = e.loc[e.index[-1] if label is None else label]
-    figure = stated("fighter_estimates", e).astype("str") + e["out_of"].map(
-        lambda n: "" if pd.isna(n) else f" of {words.number(n)}")
-    same = e[(e["group"] == r["group"]) & (figure == figure[r.name])]
+    e = e[e["group"] == r["group"]]  # the statement's figure, and every report of it
+    figure = stated("fighter_estimates", e).astype("str") + pd.Series(each_once(
+        lambda n: "" if pd.isna(n) else f" of {words.number(n)}", e["out_of"]), index=e.index)
+    same = e[figure == figure[r.name]]
     unit = PRESENCE.removesuffix("_with_presence")
     date = (f" ({when(r['as_of_date'], r['date_inferred'])})"
             if isinstance(r["as_of_date"], str) else "")

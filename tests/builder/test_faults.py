@@ -6,6 +6,7 @@ and exits with the right code."""
 import hashlib
 import json
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -146,6 +147,24 @@ def test_a_full_disk_fails_with_one_line_and_cleans_up(published, data_dir, smal
     check_left(out, before)
     again = run_brief("build", "--force", "--data", data_dir, "--out", out)
     assert "No space left on device" in again.stderr, "the same, not a disk left full"
+
+
+def test_a_write_refused_mid_build_fails_with_one_line_and_cleans_up(published, data_dir):
+    """The same fault where no tmpfs can be mounted: the system refuses a write half-way
+    (a file size limit smaller than the HTML brief), and nothing is left but editions."""
+    before = tree(published / NAME / "latest")
+    limit = (published / NAME / "latest" / f"{NAME}.html").stat().st_size // 2
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    result = run_brief("build", "--force", "--data", data_dir, "--out", published,
+                       preexec_fn=small_files)
+    assert result.returncode == 1, result.stderr
+    [line] = [x for x in result.stderr.splitlines() if "File too large" in x]
+    assert line.startswith(f"{NAME}: build failed: cannot write to ")
+    assert "Traceback" not in result.stderr
+    check_left(published, before)
 
 
 def test_a_read_only_output_folder_fails_with_one_line(published, data_dir, tmp_path):
