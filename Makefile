@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup brief test lint lab validate datadict lock clean
+.PHONY: help setup brief test lint lab notebook validate datadict lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-9s %s\n", $$1, $$2}'
@@ -33,6 +33,9 @@ lint: setup ## ruff, and the import rules (docs/architecture.md)
 
 lab: setup ## open JupyterLab on notebooks/ with the project's kernel
 	$(BIN)/jupyter lab notebooks/
+
+notebook: setup ## open Notebook 7 on notebooks/ with the project's kernel
+	$(BIN)/jupyter notebook notebooks/
 
 validate: setup ## check the curated tables
 	$(BIN)/brief validate
