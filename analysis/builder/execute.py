@@ -35,9 +35,10 @@ class Kernel:
                                      connection_file=str(workdir / "kernel.json"))
         env = {**os.environ, BUILD_ENV: "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
         # The kernel imports the analysis stack as it starts, while the builder is still
-        # importing papermill and reading the notebook.
+        # importing papermill and reading the notebook; it keeps no command history (a
+        # build's cells are in its notebook, and parallel builds would share one file).
         run_sync(self.km.start_kernel)(cwd=str(cwd), env=env, extra_arguments=[
-            f"--IPKernelApp.exec_lines={PRELOAD!r}"])
+            f"--IPKernelApp.exec_lines={PRELOAD!r}", "--HistoryManager.enabled=False"])
         self.killed = False
         # nbclient leaves open the channels of a client whose kernel it did not start:
         # the clients made are kept, and closed after the run.
