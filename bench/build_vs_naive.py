@@ -7,15 +7,12 @@ are paired and alternate which goes first; the ratio of medians is what
 counts (target <= 0.33). Usage: python bench/build_vs_naive.py [--runs N] [--data DIR]
 """
 
-import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-from timing import ratios, timed
+from timing import ROOT, paired_options, ratios, timed
 
-ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 NOTEBOOK = ROOT / "notebooks" / "brief.ipynb"
 TARGET = 0.33
@@ -37,18 +34,13 @@ def naive(data: Path, out: Path) -> list[list[str]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--data", type=Path, default=ROOT / "data")
-    args = parser.parse_args()
-    data = args.data.resolve()
-    env = {k: v for k, v in os.environ.items() if k != "BEDFELLOWS_BUILD"}
+    runs, data, env = paired_options(__doc__)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         timed(*ours(data, out), env=env)  # warm-up: caches, the vega bundle, the OS file cache
         timed(*naive(data, out), env=env)
         pairs = []
-        for i in range(args.runs):
+        for i in range(runs):
             if i % 2:
                 b = timed(*naive(data, out), env=env)
                 a = timed(*ours(data, out), env=env)

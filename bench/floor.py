@@ -17,18 +17,15 @@ of unchanged data) runs paired with them, alternating which goes first. Target: 
 floor <= 1.3 (ratio of medians). Exits 1 if the target fails or a command fails.
 """
 
-import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from timing import timed
+from timing import ROOT, paired_options, timed
 
-ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 NOTEBOOK = ROOT / "notebooks" / "brief.ipynb"
 TARGET = 1.3
@@ -116,19 +113,14 @@ def floor(data: Path, executed: Path, env: dict, fresh_cache: str) -> dict[str, 
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--data", type=Path, default=ROOT / "data")
-    args = parser.parse_args()
-    data = args.data.resolve()
-    env = {k: v for k, v in os.environ.items() if k != "BEDFELLOWS_BUILD"}
+    runs, data, env = paired_options(__doc__)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "reports"
         build = [str(BIN / "brief"), "build", "--force", "--data", str(data), "--out", str(out)]
         timed(build, env=env)  # warm-up: caches, the OS file cache
         executed = out / NAME / "latest" / f"{NAME}.ipynb"
         builds, parts = [], []
-        for i in range(args.runs):
+        for i in range(runs):
             fresh = tempfile.mkdtemp(dir=tmp)
             if i % 2:
                 parts.append(floor(data, executed, env, fresh))
