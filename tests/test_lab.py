@@ -140,6 +140,12 @@ def test_the_brief_reads_like_the_brief(browser, request, ui):
         f"{CHARTS}", timeout=240_000)
     charts = page.locator(".vega-chart[data-drawn='interactive']")
     assert charts.count() == CHARTS and drawn(page) >= CHARTS
+    # a mark's tooltip, as in the HTML brief
+    mark = charts.first.locator("g.mark-symbol path").first
+    mark.scroll_into_view_if_needed()
+    mark.hover(force=True)
+    page.locator("#vg-tooltip-element.visible").wait_for(timeout=10_000)
+    page.mouse.move(0, 0)
     # citations are numbers, their passages hidden until hover
     notes = page.locator(".bedfellows .cite .note")
     assert notes.count() > 20
