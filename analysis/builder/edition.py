@@ -108,7 +108,7 @@ def _build(brief, values, stage: Path, brief_dir: Path, edition: str, clock: _Cl
                        "the data changed during the build (the sections were made from "
                        "different versions of it): nothing was published; build again",
                        None, "DataChanged", data_dir)
-    record, note = _with_data(brief, values, record, used[0] if used else None)
+    record, note = _with_data(brief, values, record, data_dir, used[0] if used else None)
     judged = contract.judgments(outputs)
     if judged is not None:  # for the next edition's bottom line to compare with
         record[contract.JUDGMENTS] = judged
@@ -122,11 +122,11 @@ def _build(brief, values, stage: Path, brief_dir: Path, edition: str, clock: _Cl
     return Outcome(brief.name, Status.BUILT, edition, target, note, clock.total())
 
 
-def _with_data(brief, values, record: dict, used: files.Used | None) -> tuple[dict, str]:
+def _with_data(brief, values, record: dict, data_dir: Path, used: files.Used | None
+               ) -> tuple[dict, str]:
     """The manifest with the data the brief was made from, and its digest (up to date
     while those bytes stay): the bytes the kernel read, however the files changed since
     (then a note says so); for a notebook that loads no tables, the files as they are."""
-    data_dir = freshness.data_dir(values)
     now = files.checksums(data_dir)
     sums = used.files if used else now
     rows = used.rows if used else changes.row_digests(data_dir)

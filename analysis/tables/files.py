@@ -22,27 +22,33 @@ def data_files(data_dir: Path) -> list[Path]:
 def checksums(data_dir: Path, read: dict[str, str] | None = None) -> dict[str, str]:
     """{path under `data_dir`: SHA-256} of every data file; those in `read` as read."""
     data_dir, read = Path(data_dir), read or {}
-    return {name: read.get(name) or provenance.sha256(p) for p in data_files(data_dir)
-            if (name := p.relative_to(data_dir).as_posix())}
+    names = {p.relative_to(data_dir).as_posix(): p for p in data_files(data_dir)}
+    return {name: read.get(name) or provenance.sha256(p) for name, p in names.items()}
 
 
 @dataclass
 class Reads:
     """The data files one check of a dataset read, each once, with the SHA-256 of the very
     bytes read: what it made of them is keyed by those, however the files change meanwhile.
-    The bytes of tables small enough to compare row by row are kept for that."""
+    The bytes of tables small enough to compare row by row are kept for that, and those of
+    held documents (several sources may quote one)."""
 
     data_dir: Path
     keep_under: int = 0
     sums: dict[str, str] = field(default_factory=dict)
     kept: dict[str, bytes | None] = field(default_factory=dict)
+    documents: dict[str, bytes] = field(default_factory=dict)
 
     def read(self, path: Path) -> bytes:
-        raw = path.read_bytes()
         name = path.relative_to(self.data_dir).as_posix()
+        if name in self.documents:
+            return self.documents[name]
+        raw = path.read_bytes()
         self.sums[name] = hashlib.sha256(raw).hexdigest()
         if path.suffix == ".csv":
             self.kept[path.stem] = raw if len(raw) <= self.keep_under else None
+        else:
+            self.documents[name] = raw
         return raw
 
 
