@@ -172,10 +172,19 @@ _MARKER = re.compile(r'<span class="cite"><a href="(#source-\d+)" aria-described
                      r'(\d+)</a><span class="note" role="tooltip" id="[^"]*">[^<]*</span></span>')
 
 
+ABRIDGED_SOURCES = "sources abridged"
+"""The class of a Sources list that print gives without its passages (`for_print`)."""
+
+_ABRIDGED = re.compile(f'<ol class="{ABRIDGED_SOURCES}">.*?</ol>', re.S)
+_QUOTES = re.compile(r'<ul class="quotes">.*?</ul>', re.S)
+
+
 def for_print(page: str) -> str:
-    """The page's citation markers as print shows them: the linked number, "[n]" (a hover
+    """The page as print shows it: citation markers as the linked number, "[n]" (a hover
     note has no use on paper, and one element a marker, with no <wbr> between, is laid out
-    in half the time)."""
+    in half the time); an abridged Sources list without its passages (left out, not hidden:
+    hidden, they still cost layout time)."""
+    page = _ABRIDGED.sub(lambda m: _QUOTES.sub("", m.group()), page)
     return _MARKER.sub(r'<a class="cite" href="\1">[\2]</a>', page).replace(MARKER_GAP, "\u200b")
 
 

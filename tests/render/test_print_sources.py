@@ -26,10 +26,10 @@ def notebook(data_dir) -> tuple[nbformat.NotebookNode, Brief]:
     return nbformat.v4.new_notebook(cells=[cell]), brief
 
 
-def printed_text(nb) -> str:
+def printed_text(printable: str) -> str:
     from weasyprint import HTML
 
-    document = HTML(string=page.render(nb, mode="print", title="t")).render()
+    document = HTML(string=printable).render()
     return " ".join(box.text for p in document.pages for box in _texts(p._page_box))
 
 
@@ -50,9 +50,12 @@ def test_print_lists_each_source_once_above_the_threshold(data_dir, monkeypatch,
     assert len(entries) > 1 and passages
     web = BeautifulSoup(page.render(nb, mode="web", title="t"), "html.parser")
     assert len(web.select("ol.sources ul.quotes li")) >= len(passages)  # the HTML: all
-    text = " ".join(printed_text(nb).split()).split("Every source the brief cites")[-1]
+    printable = page.render(nb, mode="print", title="t")
+    text = " ".join(printed_text(printable).split()).split("Every source the brief cites")[-1]
     assert all(" ".join(title.split())[:40] in text for title in entries["title"])
     abridged = threshold < len(entries)
     assert (NOTE in text) is abridged
+    # left out of the print page, not merely hidden: hidden, they still cost layout time
+    assert ('<ul class="quotes">' in printable) is not abridged
     shown = [q for q in passages if " ".join(q.split())[:40] in text]
     assert shown == ([] if abridged else passages)

@@ -46,8 +46,9 @@ def section(cite: Citations) -> Section:
     return Section("sources", heading("sources"), Markup(
         "<p>Every source the brief cites, numbered as cited, with the passages it "
         "relies on. Reliability is the Admiralty grade, from {scale}.</p>{note}"
-        '<ol class="sources{abridged}">{items}</ol>').format(
-            scale=GRADE_SCALE, note=note, abridged=" abridged" if abridged else "",
+        '<ol class="{kind}">{items}</ol>').format(
+            scale=GRADE_SCALE, note=note,
+            kind=contract.ABRIDGED_SOURCES if abridged else "sources",
             items=Markup("").join(items)))
 
 
