@@ -78,19 +78,21 @@ def build(brief: BriefConfig, values: dict, *, out_dir: Path = REPORTS,
     previous = manifest.previous(brief_dir)
     if "previous" in values and values["previous"] is None and previous is not None:
         values = {**values, "previous": str(previous)}  # what changed since the last edition
+    last = manifest.last_good(brief_dir)
+    contents = last.get(manifest.CONTENTS) if last else None  # for `render.ahead`
     stage = publish.staging(brief_dir, "build")
     try:  # whatever happens, no staging folder is left behind
-        return _build(brief, values, stage, brief_dir, edition, clock, run_timeout)
+        return _build(brief, values, stage, brief_dir, edition, clock, run_timeout, contents)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
 
 def _build(brief, values, stage: Path, brief_dir: Path, edition: str, clock: _Clock,
-           run_timeout: int) -> Outcome:
+           run_timeout: int, contents: list | None) -> Outcome:
     record = {**manifest.record(brief, values, edition_of(values)), "edition_id": edition}
     data_dir = freshness.data_dir(values)
     try:
-        _make(brief, values, stage, clock, run_timeout)
+        record["print_parts"] = _make(brief, values, stage, clock, run_timeout, contents)
     except ExecutionFailed as failure:
         return _failed(brief, stage, record, clock, failure.kind, str(failure),
                        failure.cell_index, failure.ename, data_dir)
@@ -109,6 +111,7 @@ def _build(brief, values, stage: Path, brief_dir: Path, edition: str, clock: _Cl
                        "different versions of it): nothing was published; build again",
                        None, "DataChanged", data_dir)
     record, note = _with_data(brief, values, record, data_dir, used[0] if used else None)
+    record[manifest.CONTENTS] = contract.toc(outputs)
     judged = contract.judgments(outputs)
     if judged is not None:  # for the next edition's bottom line to compare with
         record[contract.JUDGMENTS] = judged
@@ -139,24 +142,31 @@ def _with_data(brief, values, record: dict, data_dir: Path, used: files.Used | N
 
 
 def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
-          run_timeout: int) -> None:
+          run_timeout: int, contents: list | None) -> dict:
     """The executed notebook and the brief's formats, into `stage`: the kernel and the
-    helper processes start at once; charts are drawn as their cells finish."""
+    helper processes start at once; charts are drawn, and the print page laid out, as
+    their cells finish (`contents`: the last edition's table of contents). Returns how
+    many parts the PDF was laid out in, and how many ahead."""
+    from analysis.render.ahead import Ahead
+
     sockets = Path(tempfile.mkdtemp(prefix="bedfellows-kernel-"))
-    kernel = workers = stopping = None
+    kernel = workers = stopping = ahead = None
     executed = stage / f"{brief.name}.ipynb"
     charts = []  # futures, one per cell with charts, in document order
     # The builder idles while the kernel works: load the HTML renderer then, not while
     # papermill is still being imported and the kernel is starting.
-    warm = threading.Thread(target=formats.warm_up, daemon=True)
+    loaded = threading.Event()
+    warm = threading.Thread(target=lambda: (formats.warm_up(), loaded.set()), daemon=True)
 
-    def draw_charts(cell, **_):
+    def cell_done(notebook, cell, cell_index, **_):
         if warm.ident is None:
             warm.start()
         specs = [o["data"][MIME_TYPE] for o in cell.get("outputs", [])
                  if MIME_TYPE in o.get("data", {})]
         if specs and workers:
             charts.append(workers.charts(specs))
+        if ahead:
+            ahead.ran(notebook, cell_index, charts)
 
     try:
         kernel = Kernel(sockets, cwd=brief.notebook.parent)
@@ -164,19 +174,26 @@ def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
             from analysis.render.workers import Worker
 
             workers = Worker()
+            ahead = Ahead(workers, contents=contents, title=values.get("title", brief.name),
+                          paper=values.get("paper", "A4"), base=stage, ready=loaded)
         clock.lap("start")
         run(brief.notebook, executed, values, kernel, cell_timeout=brief.cell_timeout,
-            run_timeout=run_timeout, on_cell_executed=draw_charts)
+            run_timeout=run_timeout, on_cell_executed=cell_done)
         clock.lap("execute")
         stopping = threading.Thread(target=kernel.shutdown)  # while the PDF is laid out
         stopping.start()
         if warm.ident is None:
             warm.start()
         warm.join()
-        formats.write(executed, stage, name=brief.name, formats=brief.formats,
+        if ahead:
+            ahead.stop()
+        return formats.write(executed, stage, name=brief.name, formats=brief.formats,
                       title=values.get("title", brief.name), paper=values.get("paper", "A4"),
-                      workers=workers, charts=charts, lap=clock.lap)
+                      workers=workers, charts=charts, lap=clock.lap,
+                      ahead=ahead.jobs if ahead else None)
     finally:
+        if ahead:
+            ahead.stop()
         if stopping:
             stopping.join()
         elif kernel:

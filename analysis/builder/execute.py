@@ -68,7 +68,8 @@ class Kernel:
 def run(notebook: Path, output: Path, parameters: dict, kernel: Kernel, *, cell_timeout: int,
         run_timeout: int, on_cell_executed=None) -> None:
     """Execute `notebook` into `output` (written whether or not the run succeeds);
-    `on_cell_executed(cell=, cell_index=, execute_reply=)` sees each cell as it finishes."""
+    `on_cell_executed(notebook=, cell=, cell_index=, execute_reply=)` sees each cell as it
+    finishes, in the notebook being run."""
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
@@ -86,12 +87,16 @@ def run(notebook: Path, output: Path, parameters: dict, kernel: Kernel, *, cell_
     def started(cell_index, **_):
         running["cell"] = cell_index
 
+    def executed(**kwargs):
+        if on_cell_executed:
+            on_cell_executed(notebook=running["nb"], **kwargs)
+
     try:
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters, kernel_name="python3",
             km=kernel.km, progress_bar=False, request_save_on_cell_execute=False,
             execution_timeout=cell_timeout, start_timeout=60, cwd=str(notebook.parent),
-            on_notebook_start=keep, on_cell_start=started, on_cell_executed=on_cell_executed)
+            on_notebook_start=keep, on_cell_start=started, on_cell_executed=executed)
     except PapermillExecutionError as e:
         first_line = (e.evalue or "").strip().splitlines()[:1]
         # the cell's last line is the section it shows: "brief.judgments()"

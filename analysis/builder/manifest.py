@@ -20,6 +20,9 @@ from analysis.tables import changes
 
 NAME = "manifest.json"
 LATEST, FAILED = "latest", "failed"
+CONTENTS = "contents"
+"""The key of an edition's table of contents: the next build lays out its print page's
+first part ahead with it (`render.ahead`)."""
 EDITION_ID = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\.(\d+))?")
 
 

@@ -15,10 +15,13 @@ def warm_up() -> None:
 
 
 def write(executed: Path, stage: Path, *, name: str, formats: tuple[str, ...], title: str,
-          paper: str, workers, charts: list, lap: Callable[[str], None]) -> None:
+          paper: str, workers, charts: list, lap: Callable[[str], None],
+          ahead: dict | None = None) -> dict:
     """`<name>.html` and `<name>.pdf` (as `formats` asks) into `stage`. `charts` are the
     chart PDFs the `workers` are drawing, one result per cell with charts, in document
-    order; `lap(name)` hears as each part is done."""
+    order; `ahead`: the parts of the print page laid out while the notebook ran
+    (`render.ahead`); `lap(name)` hears as each part is done. Returns how many parts the
+    PDF was laid out in, and how many of them ahead ({} without a PDF)."""
     import nbformat
 
     from analysis.render import page, pdf
@@ -29,7 +32,7 @@ def write(executed: Path, stage: Path, *, name: str, formats: tuple[str, ...], t
         drawn = [chart for result in charts for chart in result.get()]
         slots = [pdf.slot(i, width, height) for i, (_, width, height) in enumerate(drawn)]
         printable = page.render(nb, mode="print", title=title, slots=slots, paper=paper)
-        job = workers.pdf(printable, stage / f"{name}.pdf", [c for c, _, _ in drawn])
+        job = workers.pdf(printable, stage / f"{name}.pdf", [c for c, _, _ in drawn], ahead)
         lap("print_html")
     if "html" in formats:
         (stage / f"{name}.html").write_text(page.render(nb, mode="web", title=title),
@@ -43,3 +46,4 @@ def write(executed: Path, stage: Path, *, name: str, formats: tuple[str, ...], t
         page.add_pictures(nb, pictures.get())
         nbformat.write(nb, executed)
         lap("pictures")
+    return job.counts if job else {}

@@ -114,9 +114,10 @@ def toc(nb: nbformat.NotebookNode) -> list[tuple[str, str]]:
 
 
 def render(nb: nbformat.NotebookNode, *, mode: str, title: str, slots: list[str] = (),
-           paper: str = "A4", lang: str = "en") -> str:
+           paper: str = "A4", lang: str = "en", contents: list | None = None) -> str:
     """The brief as HTML. In print mode, `slots` are the charts' placeholders, in document
-    order (see `pdf.slot`)."""
+    order (see `pdf.slot`). `contents`: the table of contents, if not `nb`'s own (a
+    notebook still running shows the one it is expected to have)."""
     nb = copy.deepcopy(nb)
     nb.cells = [c for c in nb.cells
                 if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
@@ -126,7 +127,8 @@ def render(nb: nbformat.NotebookNode, *, mode: str, title: str, slots: list[str]
         if mode == "print":
             meta["slot"] = slots[i]
     web = mode == "web"
-    brief = {"mode": mode, "title": title, "lang": lang, "mime": MIME_TYPE, "toc": toc(nb),
+    brief = {"mode": mode, "title": title, "lang": lang, "mime": MIME_TYPE,
+             "toc": toc(nb) if contents is None else contents,
              "font_faces": _FONTS_SLOT if web else assets.font_faces(embed=False),
              "css": CSS + f"\n@page {{ size: {paper}; }}"}
     if web:

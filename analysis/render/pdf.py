@@ -5,16 +5,16 @@ in `templates/brief/brief.css`; fonts are the bundled ones, embedded as subsets.
 vl-convert's vector PDFs, placed into the empty slots WeasyPrint lays out for them (drawing
 the same charts from SVG inside WeasyPrint took a quarter of the whole PDF's time).
 
-WeasyPrint lays out on one core, so the brief is laid out in two parts side by side
-(`split`), each about half of the body, split before a section heading (on the default data,
-the contested figures'). Each part is a whole page of its own, without running header and
-footer; `finish` joins them, draws header and footer (with "page X of Y" over the whole)
-from one more document of as many blank pages, and rebuilds the destinations and bookmarks
-across the parts.
+WeasyPrint lays out on one core, so the brief is laid out in parts side by side (`parts`),
+cut before section headings; those finished while the notebook still runs are laid out then
+(`ahead`). Each part is a whole page of its own, without running header and footer; `finish`
+joins them, draws header and footer (with "page X of Y" over the whole) from one more
+document of as many blank pages, and rebuilds the destinations and bookmarks across them.
 """
 
 import hashlib
 import io
+import itertools
 import re
 import warnings
 from dataclasses import dataclass
@@ -35,6 +35,7 @@ class Part:
 
     html: str
     stubs: frozenset[str]
+    elements: int  # in its share of the body
 
 
 @dataclass
@@ -69,28 +70,43 @@ def slot(index: int, width: float, height: float) -> str:
             f'{height:g}" width="{width:g}" height="{height:g}"></svg>')
 
 
-def split(html: str) -> list[Part]:
-    """The print page (`page.render`, print mode) as the parts laid out side by side: split
-    before a section's heading (that section then starts a page), the one that best halves
-    the body's elements (the measure of layout
-    time that held best. Max of the parts' times: on the default data, 0.75 s, split at the
-    contested figures; at 100,000 rows a table, 2.7 s, split at the contacts, where the
-    contested figures left 3.2 s)."""
+PART_ELEMENTS = 500
+"""About how much one part of the print page holds, in elements (tags): the page is cut
+before a section's heading once the part before it holds this many and what follows at
+least half as many. On the default data, four parts of about 600-800 elements; small
+enough that those finished early are laid out while the notebook runs, and that the
+last two are laid out side by side."""
+
+
+def elements(html: str, start: int, end: int) -> int:
+    return html.count("<", start, end)
+
+
+def parts(html: str) -> list[Part]:
+    """The print page (`page.render`, print mode) as the parts laid out side by side, each
+    section that starts one starting a page. A cut depends on what comes before it and
+    on there being enough after it, so the parts of a page still being written, all but the
+    last, are those of the finished page (`ahead` lays them out while the notebook runs)."""
     head = html.index("<main>") + len("<main>")
     end = html.rindex("</main>")
-    starts = [m.start() for m in SECTION_START.finditer(html, head)]
-    at = min(starts, key=lambda start: max(html.count("<", head, start),
-                                           html.count("<", start, end)), default=None)
-    pages = [html] if at is None else [html[:at] + "</main></body></html>",
-                                       html[:head] + html[at:]]
+    bounds = [head]
+    for heading in SECTION_START.finditer(html, head, end):
+        at = heading.start()
+        if elements(html, bounds[-1], at) >= PART_ELEMENTS \
+                and elements(html, at, end) >= PART_ELEMENTS // 2:
+            bounds.append(at)
+    bounds.append(end)
+    spans = list(itertools.pairwise(bounds))
+    pages = [html[:head] + html[a:b] + html[end:] for a, b in spans]
     ids = [set(re.findall(r' id="([^"]+)"', page)) for page in pages]
-    parts = []
-    for page, own in zip(pages, ids, strict=True):
+    found = []
+    sizes = [elements(html, a, b) for a, b in spans]
+    for page, own, size in zip(pages, ids, sizes, strict=True):
         stubs = frozenset(set(re.findall(r' href="#([^"]+)"', page)) - own)
         extra = "".join(f'<span id="{name}"></span>' for name in sorted(stubs))
         page = page.replace("</head>", f"<style>{_NO_MARGINS}</style></head>", 1)
-        parts.append(Part(page.replace("</main>", extra + "</main>", 1), stubs))
-    return parts
+        found.append(Part(page.replace("</main>", extra + "</main>", 1), stubs, size))
+    return found
 
 
 def lay_out(part: Part, charts: list[bytes], base: Path) -> Laid:

@@ -14,7 +14,7 @@ from multiprocessing.pool import AsyncResult, ThreadPool
 from pathlib import Path
 
 HELPERS = 2
-"""Processes: the PDF's parts (`pdf.split`) are two."""
+"""Processes: the PDF's parts (`pdf.parts`) are laid out two at a time."""
 
 
 def _warm_up(own_process: bool):
@@ -79,13 +79,23 @@ class Worker:
         """The charts as SVG (for the executed notebook's static fallback)."""
         return self._pool.apply_async(_pictures, (specs,))
 
-    def pdf(self, html: str, target: Path, charts: list[bytes]) -> "PdfJob":
-        """Start laying out the PDF brief of the print page `html`."""
+    def lay_out(self, part, charts: list[bytes], base: Path) -> AsyncResult:
+        """Start laying out one part of a print page (`pdf.parts`)."""
+        return self._pool.apply_async(_lay_out, (part, charts, str(base)))
+
+    def pdf(self, html: str, target: Path, charts: list[bytes],
+            ahead: dict[str, AsyncResult] | None = None) -> "PdfJob":
+        """Start laying out the PDF brief of the print page `html`; `ahead` holds parts
+        already being laid out, by their HTML (`render.ahead`)."""
         from analysis.render import pdf
 
-        parts = [self._pool.apply_async(_lay_out, (part, charts, str(target.parent)))
-                 for part in pdf.split(html)]
-        return PdfJob(self._pool, parts, html, target)
+        ahead = ahead or {}
+        wanted = pdf.parts(html)
+        parts = [ahead.get(part.html) or self.lay_out(part, charts, target.parent)
+                 for part in wanted]
+        job = PdfJob(self._pool, parts, html, target)
+        job.counts = {"parts": len(wanted), "ahead": sum(p.html in ahead for p in wanted)}
+        return job
 
     def close(self):
         """Stop the processes now: whatever they were doing is no longer wanted."""
@@ -95,6 +105,8 @@ class Worker:
 class PdfJob:
     def __init__(self, pool, parts: list[AsyncResult], html: str, target: Path):
         self._pool, self._parts, self._html, self._target = pool, parts, html, target
+        self.counts = {}
+        """The print page's parts, and how many of them were laid out ahead."""
 
     def get(self) -> None:
         """Wait for the parts, then join them into the PDF brief."""

@@ -142,25 +142,40 @@ def test_pdf(built):
     assert reader.outline, "bookmarks from the headings"
 
 
-def test_pdf_parts_join_into_one_brief(built, tmp_path):
+def test_pdf_parts_join_into_one_brief(built, tmp_path, monkeypatch):
     """The brief is laid out in parts side by side and joined (analysis/render/pdf.py):
     every page has the running header and its "Page i of n" over the whole, the body shows
-    under them, and the bookmarks nest across the parts."""
-    reader = PdfReader(built / f"{NAME}.pdf")
+    under them, and the bookmarks nest across the parts. The fixture brief is small: cut
+    here into more parts than a build would."""
+    import nbformat
+
+    from analysis.charts import static
+    from analysis.render import page, pdf
+
+    monkeypatch.setattr(pdf, "PART_ELEMENTS", 60)
+    nb = nbformat.read(built / f"{NAME}.ipynb", as_version=4)
+    charts = static.render_pdf(page.specs(nb))
+    slots = [pdf.slot(i, *pdf.page_size(chart)) for i, chart in enumerate(charts)]
+    html = page.render(nb, mode="print", title="Brief", slots=slots)
+    parts = [pdf.lay_out(part, charts, tmp_path) for part in pdf.parts(html)]
+    assert len(parts) >= 3
+    joined = tmp_path / "brief.pdf"
+    pdf.finish(parts, pdf.frame(html, sum(p.pages for p in parts), tmp_path), joined)
+    reader = PdfReader(joined)
     total = len(reader.pages)
-    for number, page in enumerate(reader.pages, 1):
-        text = page.extract_text()
+    for number, one in enumerate(reader.pages, 1):
+        text = one.extract_text()
         assert f"Page {number} of {total}" in text and "Russia and the Taliban" in text
     title = reader.outline[0]
     headings = {h.title: h for h in reader.outline[1] if not isinstance(h, list)}
     assert title.title.startswith("Russia and the Taliban")
     assert list(headings)[-2:] == ["Sources", "Colophon"]
-    second = reader.get_destination_page_number(headings["Contested figures"]) + 1
+    firsts = [1 + sum(p.pages for p in parts[:i]) for i in range(len(parts))]
     pdftoppm = require_tool("pdftoppm")
-    for number in (1, second):  # the first page of each part, gray, as 8-bit PGM
+    for number in firsts:  # the first page of each part, gray, as 8-bit PGM
         subprocess.run([pdftoppm, "-gray", "-r", "20", "-f", str(number), "-l", str(number),
-                        built / f"{NAME}.pdf", tmp_path / f"p{number}"], check=True)
-        pgm = next(tmp_path.glob(f"p{number}*.pgm")).read_bytes()
+                        joined, tmp_path / f"p{number}"], check=True)
+        pgm = next(tmp_path.glob(f"p{number}-*.pgm")).read_bytes()
         width, height = map(int, pgm.split(b"\n")[1].split())
         pixels = pgm[-width * height:]
         body = pixels[int(height * 0.15) * width:int(height * 0.85) * width]
