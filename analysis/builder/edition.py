@@ -168,14 +168,15 @@ def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
         if ahead:
             ahead.ran(notebook, cell_index, charts)
 
+    title, paper = values.get("title", brief.name), values.get("paper", "A4")
     try:
         kernel = Kernel(sockets, cwd=brief.notebook.parent)
         if "pdf" in brief.formats:
             from analysis.render.workers import Worker
 
             workers = Worker()
-            ahead = Ahead(workers, contents=contents, title=values.get("title", brief.name),
-                          paper=values.get("paper", "A4"), base=stage, ready=loaded)
+            ahead = Ahead(workers, contents=contents, title=title, paper=paper, base=stage,
+                          ready=loaded)
         clock.lap("start")
         run(brief.notebook, executed, values, kernel, cell_timeout=brief.cell_timeout,
             run_timeout=run_timeout, on_cell_executed=cell_done)
@@ -188,9 +189,8 @@ def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
         if ahead:
             ahead.stop()
         return formats.write(executed, stage, name=brief.name, formats=brief.formats,
-                      title=values.get("title", brief.name), paper=values.get("paper", "A4"),
-                      workers=workers, charts=charts, lap=clock.lap,
-                      ahead=ahead.jobs if ahead else None)
+                             title=title, paper=paper, workers=workers, charts=charts,
+                             lap=clock.lap, ahead=ahead.jobs if ahead else None)
     finally:
         if ahead:
             ahead.stop()

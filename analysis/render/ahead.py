@@ -66,9 +66,7 @@ class Ahead:
             self.ready.wait()
             if self._stopped:
                 return
-            drawn = [chart for result in charts for chart, _, _ in result.get()]
-            sizes = [size for result in charts for _, *size in result.get()]
-            slots = [pdf.slot(i, width, height) for i, (width, height) in enumerate(sizes)]
+            drawn, slots = pdf.placed(charts)
             seen = page.toc(written)
             known = self.contents is not None and self.contents[:len(seen)] == seen
             html = page.render(written, slots=slots, contents=self.contents if known else seen,

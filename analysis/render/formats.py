@@ -29,10 +29,9 @@ def write(executed: Path, stage: Path, *, name: str, formats: tuple[str, ...], t
     nb = nbformat.read(executed, as_version=4)
     job = None
     if "pdf" in formats:
-        drawn = [chart for result in charts for chart in result.get()]
-        slots = [pdf.slot(i, width, height) for i, (_, width, height) in enumerate(drawn)]
+        drawn, slots = pdf.placed(charts)
         printable = page.render(nb, mode="print", title=title, slots=slots, paper=paper)
-        job = workers.pdf(printable, stage / f"{name}.pdf", [c for c, _, _ in drawn], ahead)
+        job = workers.pdf(printable, stage / f"{name}.pdf", drawn, ahead)
         lap("print_html")
     if "html" in formats:
         (stage / f"{name}.html").write_text(page.render(nb, mode="web", title=title),

@@ -70,6 +70,14 @@ def slot(index: int, width: float, height: float) -> str:
             f'{height:g}" width="{width:g}" height="{height:g}"></svg>')
 
 
+def placed(results) -> tuple[list[bytes], list[str]]:
+    """The charts the helpers drew (`results`: one per cell with charts, each a list of
+    (PDF, width, height), in document order): their PDFs and their slots."""
+    drawn = [chart for result in results for chart in result.get()]
+    return ([chart for chart, _, _ in drawn],
+            [slot(i, width, height) for i, (_, width, height) in enumerate(drawn)])
+
+
 PART_ELEMENTS = 500
 """About how much one part of the print page holds, in elements (tags): the page is cut
 before a section's heading once the part before it holds this many and what follows at
