@@ -25,6 +25,8 @@ PROVENANCE = ["source_id", "quote", "quote_gloss", "attributed_to"]
 class Citations:
     def __init__(self, t: Tables):
         self._sources = t.sources.set_index("source_id")
+        self._described = self._sources[["publisher", "published", "reliability"]].to_dict(
+            "index")  # looked up for every marker: one frame row costs a Series
         self._names = actors.names(t.actors)
         self._frames = dict(t.claims())
         self._rows: dict[str, dict] = {}  # table -> {row label: provenance}, filled as cited
@@ -46,8 +48,7 @@ class Citations:
         rows = pd.unique(np.asarray(rows, dtype="int64"))  # each once, in order
         by_source: dict[str, list[dict]] = {}
         cited = rows if len(rows) <= limits.ROWS_CITED else self._sparing(table, rows)
-        for label in cited:
-            row = self._row(table, label)
+        for row in self._provenance(table, cited):
             by_source.setdefault(row["source_id"], []).append(row)
         markers = []
         for source_id, group in by_source.items():
@@ -77,17 +78,20 @@ class Citations:
         chosen = order.sort_values(["new", "uses"], kind="stable").index[:limits.ROWS_CITED]
         return rows[np.sort(chosen)]
 
-    def _row(self, table: str, label: int) -> dict:
-        """A claim row's provenance (missing values as None), looked up when first cited:
-        a brief cites a few hundred rows of tables that may hold millions."""
-        rows = self._rows.setdefault(table, {})
-        if label not in rows:
+    def _provenance(self, table: str, labels) -> list[dict]:
+        """Claim rows' provenance (missing values as None), looked up when first cited, all
+        of a marker's rows at once: a brief cites a few hundred rows of tables that may hold
+        millions."""
+        known = self._rows.setdefault(table, {})
+        new = [label for label in labels if label not in known]
+        if new:
             frame = self._frames[table]
-            at = frame.index.get_loc(label)
-            values = [frame[k].iat[at] for k in PROVENANCE]
-            rows[label] = {k: (None if pd.isna(v) else v)
-                           for k, v in zip(PROVENANCE, values, strict=True)}
-        return rows[label]
+            at = frame.index.get_indexer(new)
+            values = zip(*(frame[k].take(at).tolist() for k in PROVENANCE), strict=True)
+            for label, row in zip(new, values, strict=True):
+                known[label] = {k: (None if pd.isna(v) else v)
+                                for k, v in zip(PROVENANCE, row, strict=True)}
+        return [known[label] for label in labels]
 
     def claim(self, table: str, label: int) -> Markup:
         return self.claims(table, [label])
@@ -109,7 +113,7 @@ class Citations:
     @functools.cache  # noqa: B019 - one Citations per brief
     def describe(self, source_id: str) -> str:
         """Plain text: publisher, date (at its precision, or 'date not printed'), grade."""
-        s = self._sources.loc[source_id]
+        s = self._described[source_id]
         publisher = s["publisher"] if isinstance(s["publisher"], str) else "publisher unknown"
         when = dates.display(s["published"]) if isinstance(s["published"], str) \
             else "date not printed"

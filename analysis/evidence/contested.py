@@ -11,7 +11,7 @@ from analysis.core import dates
 from analysis.core.distinct import codes
 from analysis.tables import actors, derived
 from analysis.tables.load import Tables
-from analysis.tables.quantities import bounds, stated
+from analysis.tables.quantities import bounds
 from analysis.tables.schema import quantity
 from analysis.tables.vocab import GRADES
 
@@ -39,8 +39,8 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
     keys = full["claim_key"]  # -1: matched with none
     # only claims reported at least twice can be contested: the rest need no figures
     reported = (keys >= 0) & keys.duplicated(keep=False)
-    frame = full.loc[reported, ["source_id", "origin", "grade", *quantity(table)]]
-    frame = frame.assign(key=keys[reported], figure=stated(table, frame))
+    frame = full.loc[reported, ["source_id", "origin", "grade", *quantity(table), "stated"]]
+    frame = frame.rename(columns={"stated": "figure"}).assign(key=keys[reported])
     frame = frame.dropna(subset=["figure"])
     spread = frame.groupby("key", sort=False).agg(figures=("figure", "nunique"),
                                                   sources=("source_id", "nunique"),
@@ -51,7 +51,9 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
     if limit:
         wanted = wanted.assign(reports=frame["key"].value_counts()).sort_values(
             "reports", ascending=False, kind="stable").head(limit)
-    frame = frame[frame["key"].isin(wanted.index)]
+    # the few claims shown: their figures as text (grouping a categorical of a whole
+    # database's figures recodes all of them)
+    frame = frame[frame["key"].isin(wanted.index)].astype({"figure": "str"})
     out = []
     for _, rows in frame.groupby("key", sort=False):
         if rows["figure"].nunique() < 2 or (rows["source_id"].nunique() < 2
@@ -81,7 +83,7 @@ def jumps(t: Tables, describe, limit: int | None = None) -> tuple[list[Contest],
     e = t.fighter_estimates
     e = e.loc[e["as_of_date_first"].notna() & (e["low"].notna() | e["high"].notna()),
               ["group", "measure", "area", "origin", "source_id", "grade",
-               "as_of_date_first", "as_of_date_last", *quantity("fighter_estimates")]]
+               "as_of_date_first", "as_of_date_last", *quantity("fighter_estimates"), "stated"]]
     e = e.assign(key=codes(e["group"], e["measure"], e["area"], e["origin"]),
                  number=e["high"].fillna(e["low"]).astype("float"))
     e = e.sort_values(["key", "as_of_date_first"], kind="stable")
@@ -93,7 +95,7 @@ def jumps(t: Tables, describe, limit: int | None = None) -> tuple[list[Contest],
     jumped = np.flatnonzero((key[1:] == key[:-1]) & (first[1:] - last[:-1] <= WITHIN)
                             & (ratio >= JUMP)) + 1
     rows = e.iloc[np.union1d(jumped - 1, jumped)]
-    rows = rows.assign(figure=stated("fighter_estimates", rows).astype("str"))
+    rows = rows.assign(figure=rows["stated"].astype("str"))
     groups = [g for _, g in rows.groupby("key", sort=False)]
     total = len(groups)
     if limit:
@@ -135,7 +137,7 @@ def disputed_attributions(t: Tables, measure: str = "fighters", limit: int | Non
     e = e.assign(number=codes(*(e[c] for c in quantity("fighter_estimates"))))
     keys = ["group", "area", "number"]
     e = e[e.groupby(keys)["origin"].transform("nunique") > 1]  # only figures in dispute
-    e = e.assign(number=stated("fighter_estimates", e).astype("str"))  # worded for those
+    e = e.assign(number=e["stated"].astype("str"))  # worded for those
     # one cluster per period where the figure is dated to several ("" where it is not)
     dated = e.groupby(keys)["as_of_date"].transform("nunique") > 1
     e = e.assign(period=e["as_of_date"].where(dated, ""))
@@ -151,7 +153,7 @@ def disputed_attributions(t: Tables, measure: str = "fighters", limit: int | Non
     out = []
     for group, area, number, period in origins.index:
         rows = e.iloc[rows_of[(group, area, number, period)]]
-        rows = rows.assign(figure=stated("fighter_estimates", rows))
+        rows = rows.assign(figure=rows["stated"])
         out.append(_attribution(rows, f"{number} {names[group]} {measure}"))
     return out, total
 

@@ -17,7 +17,7 @@ from analysis.evidence.describe import when
 from analysis.evidence.support import Support, latest, newest, support
 from analysis.tables import actors, derived
 from analysis.tables.load import Tables
-from analysis.tables.quantities import quantity, stated
+from analysis.tables.quantities import quantity
 from analysis.tables.vocab import (
     ARMS_STATUSES,
     CONFIRMED,
@@ -224,7 +224,7 @@ def _presence(t: Tables) -> list[KeyFact]:
     label = latest(e, "as_of_date")
     r = e.loc[e.index[-1] if label is None else label]
     e = e[e["group"] == r["group"]]  # the statement's figure, and every report of it
-    figure = stated("fighter_estimates", e).astype("str") + pd.Series(each_once(
+    figure = e["stated"].astype("str") + pd.Series(each_once(
         lambda n: "" if pd.isna(n) else f" of {words.number(n)}", e["out_of"]), index=e.index)
     same = e[figure == figure[r.name]]
     unit = PRESENCE.removesuffix("_with_presence")

@@ -18,6 +18,10 @@ and what it reports.
   the row's own sale_id (a deal reported once).
 - `route_key` (arms sales): a number, the same for the rows of one route: supplier,
   recipient and intermediary.
+- `stated` (claim tables with quantities): the quantity in words, as the source put it
+  ('as many as 20'; `quantities.stated`), NA when none is stated: a categorical, worded
+  once per data version rather than on every build (a whole database words hundreds of
+  thousands of distinct figures).
 - `party_set` (diplomatic contacts): the parties' ids, sorted ('russia;taliban'), the same
   for every contact between the same parties.
 
@@ -34,7 +38,8 @@ import pandas as pd
 from analysis.core import lists
 from analysis.core.distinct import codes, each_result, mapped
 from analysis.tables import actors as actor
-from analysis.tables.schema import TABLES
+from analysis.tables.quantities import stated
+from analysis.tables.schema import TABLES, quantity
 from analysis.tables.vocab import DOUBTFUL_CREDIBILITY, DOUBTFUL_GRADES
 
 
@@ -53,6 +58,8 @@ def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
     frame = frame.assign(**{k: v.astype("category") for k, v in columns.items()})
     frame = frame.assign(doubtful=(frame["credibility"].isin(DOUBTFUL_CREDIBILITY).to_numpy()
                                    | frame["grade"].isin(DOUBTFUL_GRADES).to_numpy()))
+    if quantity(name):
+        frame = frame.assign(stated=stated(name, frame))
     claim = TABLES[name].metadata.get("claim")
     if claim:
         keys = codes(*(frame[c] for c in claim))

@@ -33,7 +33,8 @@ def quantities(qualifiers, lows, highs, units=None) -> list[str]:
 
 
 def stated(table: str, frame: pd.DataFrame) -> pd.Series:
-    """Each row's quantity as the source put it ('as many as 20'), NA when none is stated."""
+    """Each row's quantity as the source put it ('as many as 20'), NA when none is stated:
+    loaded tables carry it as their `stated` column (`derived`)."""
     q, lo, hi = (frame[c] for c in columns(table))
     text = pd.Series(each_result(quantity, q, lo, hi), index=frame.index)
     return text.where(q != "unknown")
