@@ -51,10 +51,14 @@ def test_claim_rows_carry_who_claims_them_and_what_they_report(data_dir):
     assert e["grade"].tolist() == ["B", "B", "F"]
     assert e["claim_key"].tolist() == [0, 1, -1]  # E003 is undated: it matches no other row
     assert str(e["origin"].dtype) == "category"
+    # the figure as the source put it, worded when the data was checked
+    assert e["stated"].tolist() == ["2,000–3,000", "25", "several hundred (read as 300–900)"]
+    assert str(e["stated"].dtype) == "category"
     a = load_tables(data_dir).arms_sales.set_index("sale_id")
     assert a["claim_key"].tolist() == [0, -1]  # S002 has no deal_id
     assert a["deal_key"].tolist() == [0, 1]  # S002 is a deal of its own
     assert a["route_key"].tolist() == [0, 1]  # the same parties, one through Tajikistan
+    assert a["stated"].tolist() == ["as many as 20", "several (read as 3–9)"]
 
 
 def test_the_contacts_parties_are_kept_with_the_data(data_dir):
