@@ -137,8 +137,9 @@ def heading(key: str, text: str) -> Markup:
     return Markup(f'<h2 id="{key}">{escape(text)}</h2>')
 
 
-SECTION_START = re.compile(r'<h2 id="')
-"""Where a section begins in the page: the print page may be split there."""
+SECTION_START = re.compile(r'<h2 id="|<h3 class="sources-block"')
+"""Where the print page may be split: where a section begins, or a block of an abridged
+Sources list (`for_print`)."""
 
 # --- Citations ---
 
@@ -179,13 +180,38 @@ _ABRIDGED = re.compile(f'<ol class="{ABRIDGED_SOURCES}">.*?</ol>', re.S)
 _QUOTES = re.compile(r'<ul class="quotes">.*?</ul>', re.S)
 
 
+SOURCES_BLOCK = 250
+"""Most sources in one block of an abridged print Sources list. A longer list is printed in
+blocks of equal size, each under its heading ("Sources 251–500") and starting a page: the
+print page may be split there, and its parts are laid out side by side."""
+
+_ENTRY = re.compile(r'<li id="source-\d+" value="(\d+)">.*?</li>', re.S)
+
+
 def for_print(page: str) -> str:
     """The page as print shows it: citation markers as the linked number, "[n]" (a hover
     note has no use on paper, and one element a marker, with no <wbr> between, is laid out
     in half the time); an abridged Sources list without its passages (left out, not hidden:
-    hidden, they still cost layout time)."""
-    page = _ABRIDGED.sub(lambda m: _QUOTES.sub("", m.group()), page)
+    hidden, they still cost layout time), in blocks (`SOURCES_BLOCK`)."""
+    page = _ABRIDGED.sub(lambda m: _blocks(_QUOTES.sub("", m.group())), page)
     return _MARKER.sub(r'<a class="cite" href="\1">[\2]</a>', page).replace(MARKER_GAP, "\u200b")
+
+
+def _blocks(listing: str) -> str:
+    """An abridged Sources list (passages left out) in blocks of `SOURCES_BLOCK` at most."""
+    entries = list(_ENTRY.finditer(listing))
+    count = -(-len(entries) // SOURCES_BLOCK)
+    if count < 2:
+        return listing
+    size = -(-len(entries) // count)
+    blocks = [entries[i:i + size] for i in range(0, len(entries), size)]
+    return "".join(
+        f'<h3 class="sources-block">Sources {block[0][1]}–{block[-1][1]}</h3>'
+        # WeasyPrint reads neither `start` nor `value`: the counter is set by hand
+        f'<ol class="{ABRIDGED_SOURCES}" start="{block[0][1]}" '
+        f'style="counter-reset: list-item {int(block[0][1]) - 1}">'
+        f'{"".join(e.group() for e in block)}</ol>'
+        for block in blocks)
 
 
 # --- Masthead ---

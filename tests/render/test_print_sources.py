@@ -59,3 +59,29 @@ def test_print_lists_each_source_once_above_the_threshold(data_dir, monkeypatch,
     assert ('<ul class="quotes">' in printable) is not abridged
     shown = [q for q in passages if " ".join(q.split())[:40] in text]
     assert shown == ([] if abridged else passages)
+
+
+def test_a_long_abridged_list_is_printed_in_blocks_that_may_start_parts(data_dir,
+                                                                         monkeypatch):
+    from analysis import contract
+    from analysis.render import pdf
+
+    monkeypatch.setattr(limits, "SOURCES_PRINTED_IN_FULL", 1)
+    monkeypatch.setattr(contract, "SOURCES_BLOCK", 1)
+    monkeypatch.setitem(os.environ, BUILD_ENV, "1")
+    nb, brief = notebook(data_dir)
+    count = len(brief.cite.entries())
+    assert count >= 2
+    printable = page.render(nb, mode="print", title="t")
+    blocks = BeautifulSoup(printable, "html.parser").select("h3.sources-block")
+    sizes = [len(h.find_next_sibling("ol").find_all("li")) for h in blocks]
+    assert sum(sizes) == count and max(sizes) == 1
+    assert [h.text for h in blocks[:2]] == ["Sources 1–1", "Sources 2–2"]
+    # every block numbers on from the one before, in print as on screen
+    text = " ".join(printed_text(printable).split()).split("Every source the brief cites")[-1]
+    assert f"{count}. " in text
+    monkeypatch.setattr(pdf, "PART_ELEMENTS", 10)
+    starts = [p.html[p.html.index("<main>"):][:80] for p in pdf.parts(printable)]
+    assert any('<h3 class="sources-block">' in s for s in starts[1:])  # a block starts a part
+    web = page.render(nb, mode="web", title="t")
+    assert "<h3 class=\"sources-block\"" not in web  # the HTML keeps one list
