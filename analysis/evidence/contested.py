@@ -51,9 +51,7 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
     if limit:
         wanted = wanted.assign(reports=frame["key"].value_counts()).sort_values(
             "reports", ascending=False, kind="stable").head(limit)
-    # the few claims shown: their figures as text (grouping a categorical of a whole
-    # database's figures recodes all of them)
-    frame = frame[frame["key"].isin(wanted.index)].astype({"figure": "str"})
+    frame = frame[frame["key"].isin(wanted.index)]
     out = []
     for _, rows in frame.groupby("key", sort=False):
         if rows["figure"].nunique() < 2 or (rows["source_id"].nunique() < 2

@@ -19,9 +19,9 @@ and what it reports.
 - `route_key` (arms sales): a number, the same for the rows of one route: supplier,
   recipient and intermediary.
 - `stated` (claim tables with quantities): the quantity in words, as the source put it
-  ('as many as 20'; `quantities.stated`), NA when none is stated: a categorical, worded
-  once per data version rather than on every build (a whole database words hundreds of
-  thousands of distinct figures).
+  ('as many as 20'; `quantities.stated`), NA when none is stated: worded once per data
+  version rather than on every build, as text (a whole database states hundreds of
+  thousands of distinct figures: as categories, every load would check them all).
 - `party_set` (diplomatic contacts): the parties' ids, sorted ('russia;taliban'), the same
   for every contact between the same parties.
 
@@ -59,7 +59,7 @@ def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
     frame = frame.assign(doubtful=(frame["credibility"].isin(DOUBTFUL_CREDIBILITY).to_numpy()
                                    | frame["grade"].isin(DOUBTFUL_GRADES).to_numpy()))
     if quantity(name):
-        frame = frame.assign(stated=stated(name, frame))
+        frame = frame.assign(stated=stated(name, frame).astype("str"))
     claim = TABLES[name].metadata.get("claim")
     if claim:
         keys = codes(*(frame[c] for c in claim))

@@ -53,7 +53,6 @@ def test_claim_rows_carry_who_claims_them_and_what_they_report(data_dir):
     assert str(e["origin"].dtype) == "category"
     # the figure as the source put it, worded when the data was checked
     assert e["stated"].tolist() == ["2,000–3,000", "25", "several hundred (read as 300–900)"]
-    assert str(e["stated"].dtype) == "category"
     a = load_tables(data_dir).arms_sales.set_index("sale_id")
     assert a["claim_key"].tolist() == [0, -1]  # S002 has no deal_id
     assert a["deal_key"].tolist() == [0, 1]  # S002 is a deal of its own
