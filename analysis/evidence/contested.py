@@ -79,21 +79,25 @@ def jumps(t: Tables, describe, limit: int | None = None) -> tuple[list[Contest],
     other: each such set of figures is contested. `describe(rows)` names it; with
     `limit`, the `limit` with most reports; the count of all comes second."""
     e = t.fighter_estimates
+    # each estimate against the one before it of the same key, in date order: worked out on
+    # the few columns compared (a whole table's rows are taken only for the jumps found)
     e = e.loc[e["as_of_date_first"].notna() & (e["low"].notna() | e["high"].notna()),
-              ["group", "measure", "area", "origin", "source_id", "grade",
-               "as_of_date_first", "as_of_date_last", *quantity("fighter_estimates"), "stated"]]
-    e = e.assign(key=codes(e["group"], e["measure"], e["area"], e["origin"]),
-                 number=e["high"].fillna(e["low"]).astype("float"))
-    e = e.sort_values(["key", "as_of_date_first"], kind="stable")
-    # each estimate against the one before it of the same key
-    key, number = e["key"].to_numpy(), e["number"].to_numpy()
-    first, last = e["as_of_date_first"].to_numpy(), e["as_of_date_last"].to_numpy()
+              ["group", "measure", "area", "origin", "as_of_date_first", "as_of_date_last",
+               "low", "high"]]
+    key = codes(e["group"], e["measure"], e["area"], e["origin"])
+    order = np.lexsort((e["as_of_date_first"].to_numpy(), key))  # stable
+    key = key[order]
+    number = e["high"].fillna(e["low"]).astype("float").to_numpy()[order]
+    first = e["as_of_date_first"].to_numpy()[order]
+    last = e["as_of_date_last"].to_numpy()[order]
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.maximum(number[1:], number[:-1]) / np.minimum(number[1:], number[:-1])
     jumped = np.flatnonzero((key[1:] == key[:-1]) & (first[1:] - last[:-1] <= WITHIN)
                             & (ratio >= JUMP)) + 1
-    rows = e.iloc[np.union1d(jumped - 1, jumped)]
-    rows = rows.assign(figure=rows["stated"].astype("str"))
+    at = np.union1d(jumped - 1, jumped)
+    rows = t.fighter_estimates.loc[e.index[order[at]],
+                                   ["origin", "source_id", "grade", "stated"]]
+    rows = rows.assign(key=key[at], figure=rows["stated"])
     groups = [g for _, g in rows.groupby("key", sort=False)]
     total = len(groups)
     if limit:
