@@ -1,6 +1,8 @@
 """Where the evidence comes from (deep dives): reports by source grade and kind, and by
 origin."""
 
+import pandas as pd
+
 from analysis.brief.citations import Citations
 from analysis.brief.section import Section, heading
 from analysis.charts import quality as charts
@@ -22,8 +24,10 @@ def section(t: Tables, cite: Citations) -> Section:
     for name, frame in t.claims():
         if frame.empty:
             continue
-        found = frame["origin"].astype("str").value_counts()
-        rows += [(name.replace("_", " "), origin, count) for origin, count in found.items()]
+        origin = frame["origin"]  # counted as codes: in the order the text would be
+        found = pd.Series(origin.cat.codes).value_counts()
+        rows += [(name.replace("_", " "), origin.cat.categories[code], count)
+                 for code, count in found.items() if code >= 0]
     parts.append(table(["Table", "Origin (who the claim comes from)", "Reports"], rows,
                        caption="Reports by origin: relays of one claimant count once "
                                "as an origin.", classes="compact"))
