@@ -78,13 +78,12 @@ def jumps(t: Tables, describe, limit: int | None = None) -> tuple[list[Contest],
     stated number, or its upper end) differ `JUMP` times or more within `WITHIN` of each
     other: each such set of figures is contested. `describe(rows)` names it; with
     `limit`, the `limit` with most reports; the count of all comes second."""
-    e = t.fighter_estimates
-    # each estimate against the one before it of the same key, in date order: worked out on
-    # the few columns compared (a whole table's rows are taken only for the jumps found)
-    e = e.loc[e["as_of_date_first"].notna() & (e["low"].notna() | e["high"].notna()),
-              ["group", "measure", "area", "origin", "as_of_date_first", "as_of_date_last",
-               "low", "high"]]
-    key = codes(e["group"], e["measure"], e["area"], e["origin"])
+    full = t.fighter_estimates
+    # each estimate against the one before it of the same series, in date order: worked out
+    # on the few columns compared (a whole table's rows are taken only for the jumps found)
+    e = full.loc[full["as_of_date_first"].notna() & (full["low"].notna() | full["high"].notna()),
+                 ["series_key", "as_of_date_first", "as_of_date_last", "low", "high"]]
+    key = pd.factorize(e["series_key"])[0]  # numbered as first seen among these
     order = np.lexsort((e["as_of_date_first"].to_numpy(), key))  # stable
     key = key[order]
     number = e["high"].fillna(e["low"]).astype("float").to_numpy()[order]
@@ -94,19 +93,19 @@ def jumps(t: Tables, describe, limit: int | None = None) -> tuple[list[Contest],
         ratio = np.maximum(number[1:], number[:-1]) / np.minimum(number[1:], number[:-1])
     jumped = np.flatnonzero((key[1:] == key[:-1]) & (first[1:] - last[:-1] <= WITHIN)
                             & (ratio >= JUMP)) + 1
-    at = np.union1d(jumped - 1, jumped)
-    rows = t.fighter_estimates.loc[e.index[order[at]],
-                                   ["origin", "source_id", "grade", "stated"]]
-    rows = rows.assign(key=key[at], figure=rows["stated"])
-    groups = [g for _, g in rows.groupby("key", sort=False)]
-    total = len(groups)
-    if limit:
-        groups = sorted(groups, key=len, reverse=True)[:limit]
-    full = t.fighter_estimates
-    return [Contest("fighter_estimates",
-                    derived.claim("fighter_estimates", full.loc[g.index[0]]),
-                    describe(full.loc[g.index]), _versions(g), True, False, jump=True)
-            for g in groups], total
+    at = np.union1d(jumped - 1, jumped)  # in series order, then date order
+    _, starts, sizes = np.unique(key[at], return_index=True, return_counts=True)
+    total = len(sizes)
+    shown = np.argsort(-sizes, kind="stable")[:limit] if limit else np.arange(total)
+    out = []
+    for g in shown:  # the most reported first, then in series order
+        labels = e.index[order[at[starts[g]:starts[g] + sizes[g]]]]
+        rows = full.loc[labels]
+        versions = _versions(rows[["origin", "source_id", "grade", "stated"]].assign(
+            figure=rows["stated"]))
+        out.append(Contest("fighter_estimates", derived.claim("fighter_estimates", rows.iloc[0]),
+                           describe(rows), versions, True, False, jump=True))
+    return out, total
 
 
 def _versions(rows: pd.DataFrame) -> pd.DataFrame:

@@ -18,6 +18,8 @@ and what it reports.
   the row's own sale_id (a deal reported once).
 - `route_key` (arms sales): a number, the same for the rows of one route: supplier,
   recipient and intermediary.
+- `series_key` (fighter estimates): a number, the same for one origin's estimates of one
+  group, measure and area, whatever their dates (the series `contested.jumps` follows).
 - `stated` (claim tables with quantities): the quantity in words, as the source put it
   ('as many as 20'; `quantities.stated`), NA when none is stated: worded once per data
   version rather than on every build, as text (a whole database states hundreds of
@@ -68,6 +70,9 @@ def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
     if name == "arms_sales":
         frame = frame.assign(deal_key=codes(deals(frame)),
                              route_key=codes(frame["supplier"], frame["recipient"], frame["via"]))
+    if name == "fighter_estimates":
+        frame = frame.assign(series_key=codes(frame["group"], frame["measure"], frame["area"],
+                                              frame["origin"]))
     if name == "diplomatic_contacts":
         frame = frame.assign(party_set=each_result(_party_set, frame["actors"]))
     return frame

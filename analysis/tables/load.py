@@ -30,7 +30,7 @@ class Tables:
     `x_first` and `x_last` (the first and last day it covers); claim tables carry
     `reported_date` (their source's publication date, with the same companions) and the
     columns `derived` from each row: claimant, origin, grade, claim_key, deal_key,
-    route_key, stated, party_set."""
+    route_key, series_key, stated, party_set."""
 
     sources: pd.DataFrame
     actors: pd.DataFrame

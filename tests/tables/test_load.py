@@ -50,6 +50,9 @@ def test_claim_rows_carry_who_claims_them_and_what_they_report(data_dir):
     assert e["origin"].tolist() == ["Russia", "Fixture Times", "Undated fixture"]  # his state
     assert e["grade"].tolist() == ["B", "B", "F"]
     assert e["claim_key"].tolist() == [0, 1, -1]  # E003 is undated: it matches no other row
+    # one origin's estimates of one group, measure and area: a series, whatever the dates
+    series = e[["group", "measure", "area", "origin"]].astype("str").agg("|".join, axis=1)
+    assert (e["series_key"].factorize()[0] == series.factorize()[0]).all()
     assert str(e["origin"].dtype) == "category"
     # the figure as the source put it, worded when the data was checked
     assert e["stated"].tolist() == ["2,000–3,000", "25", "several hundred (read as 300–900)"]
