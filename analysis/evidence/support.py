@@ -15,6 +15,7 @@ Every loaded claim row carries its `origin`, `grade` and `claim_key`
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analysis.core import dates, words
@@ -44,6 +45,10 @@ class Support:
                 f"{words.plural(len(self.origins), 'independent origin')} "
                 f"({words.listed(self.origins)}); "
                 f"{'grade' if len(self.grades) == 1 else 'grades'} {grades}")
+
+
+STRENGTH = ["doubtful", "grade", "attributed_to", "credibility"]
+"""The columns `strongest_first` reads."""
 
 
 def strongest_first(frame: pd.DataFrame) -> pd.Index:
@@ -77,19 +82,19 @@ def earliest(frame: pd.DataFrame, date: str, rows=None) -> int | None:
 
 def _end(frame: pd.DataFrame, date: str, rule, rows=None, reverse: bool = False
          ) -> int | None:
-    # only the columns the rule and `strongest_first` read: a table may hold millions
-    columns = [f"{date}_first", f"{date}_last", "doubtful", "grade", "attributed_to",
-               "credibility"]
-    dated = frame.loc[frame.index if rows is None else rows, columns]
-    dated = dated[dated[f"{date}_first"].notna().to_numpy()]
-    if reverse:
-        dated = dated.iloc[::-1]
-    if not (~dated["doubtful"]).all() and (~dated["doubtful"]).any():
-        dated = dated[~dated["doubtful"]]
-    if dated.empty:
+    if rows is not None:
+        frame = frame.loc[rows, [f"{date}_first", f"{date}_last", *STRENGTH]]
+    first, last = frame[f"{date}_first"], frame[f"{date}_last"]
+    # worked out on the dates and doubt: a table may hold millions of rows, a few are taken
+    dated = first.notna().to_numpy()
+    firm = dated & ~frame["doubtful"].to_numpy()
+    if firm.any():
+        dated = firm
+    if not dated.any():
         return None
-    running = dated[rule(dated[f"{date}_first"], dated[f"{date}_last"]).to_numpy()]
-    return strongest_first(running)[0]
+    at = np.flatnonzero(dated)
+    running = at[rule(first.iloc[at], last.iloc[at]).to_numpy()]
+    return strongest_first(frame.iloc[running[::-1] if reverse else running])[0]
 
 
 def support(table: str, frame: pd.DataFrame) -> Support:
