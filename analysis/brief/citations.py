@@ -30,6 +30,7 @@ class Citations:
         self._names = actors.names(t.actors)
         self._frames = dict(t.claims())
         self._rows: dict[str, dict] = {}  # table -> {row label: provenance}, filled as cited
+        self._source_codes: dict[str, tuple[np.ndarray, pd.Index]] = {}
         self.numbers: dict[str, int] = {}
         self.quoted: dict[str, dict[str, str]] = {}  # source id -> {quote: attribution}
         self._markers = 0
@@ -72,11 +73,19 @@ class Citations:
         """`limits.ROWS_CITED` of the rows, in their order, from as few sources as may be: rows of
         sources the brief already cites first, then those of the sources most of the rows
         come from. A table of a whole database then cites tens of sources, not hundreds."""
-        sources = self._frames[table]["source_id"].loc[rows].reset_index(drop=True)
-        order = pd.DataFrame({"new": ~sources.isin(self.numbers),
-                              "uses": -sources.map(sources.value_counts())})
-        chosen = order.sort_values(["new", "uses"], kind="stable").index[:limits.ROWS_CITED]
+        code, ids = self._sources_of(table)
+        at = code[self._frames[table].index.get_indexer(rows)]
+        uses = np.bincount(at, minlength=len(ids))[at]
+        new = ~ids.isin(list(self.numbers))[at]
+        chosen = np.lexsort((-uses, new))[:limits.ROWS_CITED]  # stable
         return rows[np.sort(chosen)]
+
+    def _sources_of(self, table: str) -> tuple[np.ndarray, pd.Index]:
+        """Each row's source as a code into the table's source ids, made once per table."""
+        if table not in self._source_codes:
+            self._source_codes[table] = pd.factorize(self._frames[table]["source_id"],
+                                                     use_na_sentinel=False)
+        return self._source_codes[table]
 
     def _provenance(self, table: str, labels) -> list[dict]:
         """Claim rows' provenance (missing values as None), looked up when first cited, all
