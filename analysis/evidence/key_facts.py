@@ -14,7 +14,7 @@ from analysis.core import words
 from analysis.core.distinct import each_once, mapped
 from analysis.evidence.contacts import parties, party_pairs
 from analysis.evidence.describe import when
-from analysis.evidence.support import Support, latest, newest, support
+from analysis.evidence.support import STRENGTH, SUPPORT, Support, latest, newest, support
 from analysis.tables import actors, derived
 from analysis.tables.load import Tables
 from analysis.tables.quantities import quantity
@@ -76,7 +76,7 @@ def _contacts(t: Tables) -> list[KeyFact]:
                                            reports=("row", "size"))
     a, b = scores.sort_values(["origins", "reports"], ascending=False, kind="stable").index[0]
     chosen = pairs.loc[(pairs["a"] == a) & (pairs["b"] == b), "row"]
-    rows = c.loc[c.index.isin(chosen)]
+    rows = c.loc[c.index.isin(chosen), ["date_first", "via", *SUPPORT]]  # perhaps millions
     best = support("diplomatic_contacts", rows)
     names = actors.names(t.actors)
     years = rows["date_first"].dropna().dt.year
@@ -218,7 +218,9 @@ def _presence(t: Tables) -> list[KeyFact]:
     the strongest evidence; the last in the table when none is dated. With every report of
     the same figure."""
     e = t.fighter_estimates
-    e = e[(e["measure"] == PRESENCE) & (e["qualifier"] != "unknown")]
+    e = e.loc[(e["measure"] == PRESENCE) & (e["qualifier"] != "unknown"), list(dict.fromkeys([
+        "group", "as_of_date", "date_inferred", "stated", "out_of", "as_of_date_first",
+        "as_of_date_last", *STRENGTH, *SUPPORT]))]  # the columns read: perhaps millions of rows
     if e.empty:
         return []
     label = latest(e, "as_of_date")

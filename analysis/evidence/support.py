@@ -97,6 +97,10 @@ def _end(frame: pd.DataFrame, date: str, rule, rows=None, reverse: bool = False
     return strongest_first(frame.iloc[running[::-1] if reverse else running])[0]
 
 
+SUPPORT = ["grade", "origin"]
+"""The columns `support` reads (besides the rows' labels)."""
+
+
 def support(table: str, frame: pd.DataFrame) -> Support:
     """The support that `frame`'s rows (all from claim table `table`) give a claim."""
     found = sorted(set(frame["grade"].dropna()), key=GRADES.index)
