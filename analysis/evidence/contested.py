@@ -2,6 +2,7 @@
 deal, the same estimate period), and one figure credited to different claimants (the
 "3,000 fighters" case). Every version is kept; nothing is averaged or resolved."""
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -109,13 +110,23 @@ def jumps(t: Tables, describe, limit: int | None = None) -> tuple[list[Contest],
 
 
 def _versions(rows: pd.DataFrame) -> pd.DataFrame:
-    """One row per distinct `figure` of `rows`: the rows giving it, their origins, grades
-    and how many sources."""
-    return rows.assign(row=rows.index).groupby("figure", sort=False).agg(
-        rows=("row", tuple), origins=("origin", lambda s: tuple(dict.fromkeys(s))),
-        grades=("grade", lambda s: tuple(sorted(set(s), key=GRADES.index))),
-        sources=("source_id", "nunique"),
-    ).reset_index()
+    """One row per distinct `figure` of `rows`, in order of first appearance: the rows
+    giving it, their origins, grades and how many sources. Gathered in Python over sorted
+    runs: a contest has a few versions, but may have thousands of rows."""
+    code, figures = pd.factorize(rows["figure"])
+    order = np.argsort(code, kind="stable")
+    ends = np.searchsorted(code[order], np.arange(len(figures) + 1))
+    label, origin, grade, source = ([*column[order]] for column in (
+        rows.index.to_numpy(), rows["origin"].to_numpy(), rows["grade"].to_numpy(),
+        rows["source_id"].to_numpy()))
+    runs = [slice(a, b) for a, b in itertools.pairwise(ends)]
+    return pd.DataFrame({
+        "figure": list(figures),
+        "rows": [tuple(int(x) for x in label[run]) for run in runs],
+        "origins": [tuple(dict.fromkeys(origin[run])) for run in runs],
+        "grades": [tuple(sorted(set(grade[run]), key=GRADES.index)) for run in runs],
+        "sources": [len(set(source[run])) for run in runs],
+    })
 
 
 @dataclass(frozen=True)

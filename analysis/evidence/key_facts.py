@@ -71,11 +71,14 @@ def _contacts(t: Tables) -> list[KeyFact]:
     pairs = party_pairs(every[every["row"].isin(occurred.index)])
     if pairs.empty:
         return []
-    pairs["origin"] = occurred.cat.codes.to_numpy()[occurred.index.get_indexer(pairs["row"])]
-    scores = pairs.groupby(["a", "b"]).agg(origins=("origin", "nunique"),
-                                           reports=("row", "size"))
-    a, b = scores.sort_values(["origins", "reports"], ascending=False, kind="stable").index[0]
-    chosen = pairs.loc[(pairs["a"] == a) & (pairs["b"] == b), "row"]
+    origin = occurred.cat.codes.to_numpy()[occurred.index.get_indexer(pairs["row"])]
+    n = len(pairs["a"].cat.categories)  # each pair as one number, in (a, b) order
+    pair = pairs["a"].cat.codes.to_numpy("int64") * n + pairs["b"].cat.codes.to_numpy()
+    scores = pd.DataFrame({"pair": pair, "origin": origin}).groupby("pair").agg(
+        origins=("origin", "nunique"), reports=("origin", "size"))
+    best = scores.sort_values(["origins", "reports"], ascending=False, kind="stable").index[0]
+    a, b = pairs["a"].cat.categories[[best // n, best % n]]
+    chosen = pairs.loc[pair == best, "row"]
     rows = c.loc[c.index.isin(chosen), ["date_first", "via", *SUPPORT]]  # perhaps millions
     best = support("diplomatic_contacts", rows)
     names = actors.names(t.actors)

@@ -157,3 +157,19 @@ def test_a_statement_about_a_party_is_no_contact_with_it(real):
 
     t = narrow(real, ["Islamic State"])
     assert not [f for f in key_judgments(t) if f.key.startswith("contacts_")]
+
+
+def test_the_best_supported_pair_is_found_among_hundreds_of_actors(tables):
+    """Pairs are scored as numbers (one per pair of actor codes): with 400 actors those pass
+    what small integer codes hold, and two pairs must still not be taken for one."""
+    ids = [f"a{i:03}" for i in range(400)]
+    every = [{"contact_id": f"C{i}", "source_id": "paper", "actors": f"{a};{b}"}
+             for i, (a, b) in enumerate(zip(ids[::2], ids[1::2], strict=True))]
+    # 3 * 400 + 127 and 330 * 400 + 399 are one number in 16 bits
+    every += [{"contact_id": "X1", "source_id": "blog", "actors": "a003;a127"},
+              {"contact_id": "X2", "source_id": "wire", "actors": "a330;a399"},
+              {"contact_id": "X3", "source_id": "daily", "actors": "a330;a399"}]
+    t = tables(actors=[{"actor_id": a, "name": a.upper()} for a in ids],
+               diplomatic_contacts=every)
+    [pair] = [f for f in key_judgments(t) if f.key.startswith("contacts_")]
+    assert pair.proposition.startswith("A330 and A399 have been in contact: 2 reports")
