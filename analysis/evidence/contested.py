@@ -102,10 +102,9 @@ def jumps(t: Tables, describe, limit: int | None = None) -> tuple[list[Contest],
     for g in shown:  # the most reported first, then in series order
         labels = e.index[order[at[starts[g]:starts[g] + sizes[g]]]]
         rows = full.loc[labels]
-        versions = _versions(rows[["origin", "source_id", "grade", "stated"]].assign(
-            figure=rows["stated"]))
         out.append(Contest("fighter_estimates", derived.claim("fighter_estimates", rows.iloc[0]),
-                           describe(rows), versions, True, False, jump=True))
+                           describe(rows), _versions(rows.assign(figure=rows["stated"])),
+                           True, False, jump=True))
     return out, total
 
 

@@ -76,9 +76,9 @@ def _contacts(t: Tables) -> list[KeyFact]:
     pair = pairs["a"].cat.codes.to_numpy("int64") * n + pairs["b"].cat.codes.to_numpy()
     scores = pd.DataFrame({"pair": pair, "origin": origin}).groupby("pair").agg(
         origins=("origin", "nunique"), reports=("origin", "size"))
-    best = scores.sort_values(["origins", "reports"], ascending=False, kind="stable").index[0]
-    a, b = pairs["a"].cat.categories[[best // n, best % n]]
-    chosen = pairs.loc[pair == best, "row"]
+    top = scores.sort_values(["origins", "reports"], ascending=False, kind="stable").index[0]
+    a, b = pairs["a"].cat.categories[[top // n, top % n]]
+    chosen = pairs.loc[pair == top, "row"]
     rows = c.loc[c.index.isin(chosen), ["date_first", "via", *SUPPORT]]  # perhaps millions
     best = support("diplomatic_contacts", rows)
     names = actors.names(t.actors)
