@@ -33,7 +33,7 @@ def validate(data: Path = DataOption):
     if problems:
         typer.echo(f"{len(problems)} problem(s) in {data}", err=True)
         raise typer.Exit(1)
-    typer.echo(f"ok: {checks.summary(frames)} in {data}")
+    typer.echo(f"ok: {checks.summary(frames, data)} in {data}")
 
 
 def _overrides(param: list[str]) -> dict[str, str]:

@@ -6,6 +6,7 @@ spreadsheet row number: the header is row 1, the first record row 2.
 """
 
 import csv
+import difflib
 import io
 from pathlib import Path
 
@@ -94,26 +95,41 @@ def _not_utf8(raw: bytes) -> UnicodeDecodeError | None:
 
 
 def _header_problems(name: str, header: list[str], expected: list[str]) -> list[Problem]:
-    problems = []
-    seen = set()
+    """Each column duplicated, unknown or missing; a missing column with a near name in
+    the header (`Date`, `source id`, `soruce_id`) is reported once, as misnamed."""
     unknown = [c for c in header if c not in expected]
     if len(unknown) > 10:  # a mangled header: say so once, not a line per cell
         return [Problem(name, 1, message=f"{len(unknown):,} unknown columns",
                         got=", ".join(unknown[:5]) + ", ...",
                         expected="the header: " + ",".join(expected))]
+    problems, renamed = [], {}
+    for column in expected:
+        if column not in header:
+            near = _near(column, [c for c in unknown if c not in renamed])
+            if near is not None:
+                renamed[near] = column
+            problems.append(Problem(name, 1, column, "misnamed column" if near else
+                                    "missing column", near, f"a column named {column!r}"))
+    seen = set()
     for column in header:
         if column in seen:
             problems.append(Problem(name, 1, column, "duplicate column",
                                     expected="each column once"))
-        elif column not in expected:
+        elif column not in expected and column not in renamed:
             problems.append(Problem(name, 1, column, "unknown column",
                                     expected="one of: " + ", ".join(expected)))
         seen.add(column)
-    for column in expected:
-        if column not in seen:
-            problems.append(Problem(name, 1, column, "missing column",
-                                    expected=f"a column named {column!r}"))
     return problems
+
+
+def _near(column: str, names: list[str]) -> str | None:
+    """The name in `names` that most likely means `column`: the same but for case, spaces
+    and hyphens, else one spelled nearly alike."""
+    def plain(text: str) -> str:
+        return "".join(c for c in text.casefold() if c.isalnum())
+    same = [n for n in names if plain(n) == plain(column)]
+    close = difflib.get_close_matches(column, names, n=1, cutoff=0.75)
+    return (same or close or [None])[0]
 
 
 def _parse_fast(data: bytes, header: list[str]) -> tuple[pd.DataFrame, bool]:

@@ -86,11 +86,14 @@ def parse(text: str) -> Selection:
 
 def problems(selection: Selection, frames: dict[str, pd.DataFrame]) -> list[tuple[str, str]]:
     """What is wrong with `selection` against the validated tables: (message, expected)."""
+    ids = {t: frames[t][TABLES[t].metadata["id"]] for t in CLAIM_TABLES
+           if t in frames and TABLES[t].metadata["id"] in frames[t]}
     if selection.table is None:
+        if len(ids) < sum(t in frames for t in CLAIM_TABLES):
+            return []  # a claim table without its id column (reported as missing)
         found = []
         for i in selection.ids:
-            holders = [t for t in CLAIM_TABLES if t in frames
-                       and (frames[t][TABLES[t].metadata["id"]] == i).any()]
+            holders = [t for t, column in ids.items() if (column == i).any()]
             if not holders:
                 found.append((f"unknown row id {i!r}", "the id of a row in a claim table"))
             elif len(holders) > 1:
@@ -98,8 +101,8 @@ def problems(selection: Selection, frames: dict[str, pd.DataFrame]) -> list[tupl
                               "a selection naming its table: 'table: id_column=...'"))
         return found
     schema = TABLES[selection.table]
-    known = {c: set(frames[t][TABLES[t].metadata["id"]].dropna())
-             for c, t in (("actors", "actors"),) if t in frames}
+    known = ({"actors": set(frames["actors"]["actor_id"].dropna())}
+             if "actors" in frames and "actor_id" in frames["actors"] else {})
     found = []
     for c in selection.conditions:
         if c.column == CLAIMANT_KIND:

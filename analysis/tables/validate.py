@@ -108,11 +108,11 @@ def fingerprint(data_dir: Path, code=CODE, sums: dict[str, str] | None = None) -
             + provenance.digest(files, root=root)[:32])
 
 
-def summary(frames: dict[str, pd.DataFrame]) -> str:
+def summary(frames: dict[str, pd.DataFrame], data_dir: Path) -> str:
     """What a passing validation checked: tables, rows, sources, quotes."""
     rows = sum(len(f) for f in frames.values())
     frames = {n: f for n, f in frames.items()  # an optional table with no file is not one
-              if len(f) or not TABLES[n].metadata.get("optional")}
+              if (data_dir / f"{n}.csv").exists()}
     held = set(frames["sources"].dropna(subset=["document"])["source_id"])
     quotes = sum(int((f["quote"].notna() & f["source_id"].isin(held)).sum())
                  for f in frames.values() if "quote" in f)
@@ -218,10 +218,16 @@ def _show(value) -> str:
     return "empty" if pd.isna(value) else str(value)
 
 
+def _has(frames, table: str, *columns: str) -> bool:
+    """Whether `table` was read with each of `columns`: a check reads only the columns it
+    found (a missing one is reported once, as missing)."""
+    return table in frames and all(c in frames[table] for c in columns)
+
+
 def _ids(frames, table) -> set | None:
-    if table not in frames:
-        return None
-    return set(frames[table][TABLES[table].metadata["id"]].dropna())
+    """The ids of `table`'s rows; None when they cannot be known (no table, no id column)."""
+    id_column = TABLES[table].metadata["id"]
+    return set(frames[table][id_column].dropna()) if _has(frames, table, id_column) else None
 
 
 def _reference_problems(frames) -> list[Problem]:
@@ -253,7 +259,7 @@ def _guesser(frames, target: str, known: set):
     import difflib
 
     by_name = {}
-    if target == "actors":
+    if target == "actors" and _has(frames, "actors", "name", "aliases"):
         table = frames["actors"]
         for actor_id, name, aliases in zip(table["actor_id"], table["name"], table["aliases"],
                                            strict=True):
@@ -270,7 +276,7 @@ def _guesser(frames, target: str, known: set):
 
 
 def _alias_problems(frames) -> list[Problem]:
-    if "actors" not in frames:
+    if not _has(frames, "actors", "actor_id", "name", "aliases"):
         return []
     table = frames["actors"]
     names = pd.concat([
@@ -324,34 +330,35 @@ def _time_problems(frames, today: pd.Timestamp) -> list[Problem]:
                                     f"{today:%Y-%m-%d} or earlier"))
 
     published = None
-    if "sources" in frames:
+    if _has(frames, "sources", "published"):
         s = frames["sources"]
-        first = dates.spans(s["published"])["first"]
-        future("sources", "published", s, (first > today).to_numpy())
+        future("sources", "published", s,
+               (dates.spans(s["published"])["first"] > today).to_numpy())
+    if _has(frames, "sources", "source_id", "published"):
+        s = frames["sources"]
         published = pd.Series(dates.spans(s["published"])["last"].to_numpy(),
                               index=s["source_id"].to_numpy())
         published = published[~published.index.duplicated()]
     for name in CLAIM_TABLES:
-        if name not in frames:
+        column = TABLES[name].metadata["event_date"]
+        by, values = FUTURE_ALLOWED.get(name, (None, ()))
+        if not _has(frames, name, column, *filter(None, [by])):
             continue
         frame = frames[name]
-        column = TABLES[name].metadata["event_date"]
         first = dates.spans(frame[column])["first"]
-        allowed = pd.Series(False, index=frame.index)
-        if name in FUTURE_ALLOWED:
-            by, values = FUTURE_ALLOWED[name]
-            allowed = frame[by].isin(values)
+        allowed = frame[by].isin(values) if by else pd.Series(False, index=frame.index)
         future(name, column, frame, ((first > today) & ~allowed).to_numpy())
-        if published is None:
+        if published is None or "source_id" not in frame:
             continue
-        source_day = frame["source_id"].map(published)
+        source_day = pd.Series(published.reindex(frame["source_id"]).to_numpy(),
+                               index=frame.index)
         late = (first <= today) & (first > source_day) & ~allowed
         for row in frame.index[late.fillna(False).to_numpy()]:
             problems.append(Problem(
                 f"{name}.csv", row, column, "dated after its source was published",
                 frame.at[row, column], f"a date by {source_day[row]:%Y-%m-%d}, when "
                 f"{frame.at[row, 'source_id']} was published"))
-    if "questions" in frames:
+    if _has(frames, "questions", "reviewed"):
         q = frames["questions"]
         future("questions", "reviewed", q,
                (dates.spans(q["reviewed"])["first"] > today).to_numpy())
@@ -360,7 +367,7 @@ def _time_problems(frames, today: pd.Timestamp) -> list[Problem]:
 
 def _part_problems(frames) -> list[Problem]:
     """No actor part of itself, however far up its `part_of` chain."""
-    if "actors" not in frames:
+    if not _has(frames, "actors", "actor_id", "part_of"):
         return []
     a = frames["actors"]
     parent = dict(zip(a["actor_id"], a["part_of"], strict=True))
@@ -378,22 +385,23 @@ def _part_problems(frames) -> list[Problem]:
 
 def _estimate_problems(frames) -> list[Problem]:
     """A part is no larger than its whole, and a percentage no more than 100."""
-    if "fighter_estimates" not in frames:
-        return []
-    e = frames["fighter_estimates"]
     problems = []
+    e = frames.get("fighter_estimates")
     for column in ("low", "high"):
-        over = e[column].notna() & e["out_of"].notna() & (e[column] > e["out_of"])
-        for row in e.index[over.fillna(False).to_numpy()]:
-            problems.append(Problem("fighter_estimates.csv", row, column, "more than its whole",
-                                    f"{column}={e.at[row, column]}, out_of={e.at[row, 'out_of']}",
-                                    f"{column} <= out_of"))
-        pct = e["measure"].astype("string").str.endswith("_pct").fillna(False)
-        over = pct & (e[column] > 100).fillna(False)
-        for row in e.index[over.to_numpy()]:
-            problems.append(Problem("fighter_estimates.csv", row, column,
-                                    "a percentage over 100", e.at[row, column],
-                                    "0 to 100 (the measure is a percentage)"))
+        if _has(frames, "fighter_estimates", column, "out_of"):
+            over = e[column].notna() & e["out_of"].notna() & (e[column] > e["out_of"])
+            for row in e.index[over.fillna(False).to_numpy()]:
+                problems.append(Problem(
+                    "fighter_estimates.csv", row, column, "more than its whole",
+                    f"{column}={e.at[row, column]}, out_of={e.at[row, 'out_of']}",
+                    f"{column} <= out_of"))
+        if _has(frames, "fighter_estimates", column, "measure"):
+            pct = e["measure"].astype("string").str.endswith("_pct").fillna(False)
+            over = pct & (e[column] > 100).fillna(False)
+            for row in e.index[over.to_numpy()]:
+                problems.append(Problem("fighter_estimates.csv", row, column,
+                                        "a percentage over 100", e.at[row, column],
+                                        "0 to 100 (the measure is a percentage)"))
     return problems
 
 
@@ -402,7 +410,8 @@ HYPOTHESES_PER_QUESTION = (2, 4)
 
 def _question_problems(frames) -> list[Problem]:
     """Each question has 2 to 4 hypotheses, and the one it judges best is one of them."""
-    if "questions" not in frames or "hypotheses" not in frames:
+    if not (_has(frames, "questions", "question_id", "hypothesis_id")
+            and _has(frames, "hypotheses", "hypothesis_id", "question_id")):
         return []
     questions, hypotheses = frames["questions"], frames["hypotheses"]
     counts = hypotheses["question_id"].value_counts()
@@ -426,7 +435,7 @@ def _question_problems(frames) -> list[Problem]:
 
 
 def _quote_problems(frames, documents: Path, read) -> list[Problem]:
-    if "sources" not in frames:
+    if not _has(frames, "sources", "source_id", "document"):
         return []
     sources = frames["sources"].dropna(subset=["document"])
     problems, held, texts = [], {}, {}
@@ -450,7 +459,7 @@ def _quote_problems(frames, documents: Path, read) -> list[Problem]:
             continue
         held[source["source_id"]] = source["document"]
     for name, frame in frames.items():
-        if "quote" not in frame or "source_id" not in frame:
+        if not _has(frames, name, "quote", "source_id"):
             continue
         rows = frame.loc[frame["source_id"].isin(held) & frame["quote"].notna(),
                          ["source_id", "quote"]]

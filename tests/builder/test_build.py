@@ -208,19 +208,23 @@ def test_html_renders_offline_in_chromium(built):
     assert problems == []
 
 
-def test_failed_build_keeps_the_last_good_brief(tmp_path, built):
+@pytest.mark.parametrize(("file", "old", "new", "line"), [
+    ("arms_sales.csv", "alleged,2015,", "rumoured,2015,",
+     "arms_sales.csv:2:status: value not allowed (got 'rumoured'"),
+    ("diplomatic_contacts.csv", "contact_id,date,", "contact_id,",
+     "diplomatic_contacts.csv:1:date: missing column (expected a column named 'date')"),
+])
+def test_failed_build_keeps_the_last_good_brief(tmp_path, built, file, old, new, line):
     out = tmp_path / "reports"
     shutil.copytree(built.parent, out / NAME)
     before = {p.name: p.read_bytes() for p in (out / NAME / "latest").iterdir()}
     data = tmp_path / "data"
     shutil.copytree(FIXTURES / "data", data)
-    (data / "arms_sales.csv").write_text(
-        (data / "arms_sales.csv").read_text().replace("alleged,2015,", "rumoured,2015,"))
+    (data / file).write_text((data / file).read_text().replace(old, new, 1))
     result = run_brief("build", "--data", data, "--out", out)
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
-    assert ("cell error in brief.header() (cell 2): DataError: arms_sales.csv:2:status: "
-            "value not allowed (got 'rumoured'") in result.stderr
+    assert f"cell error in brief.header() (cell 2): DataError: {line}" in result.stderr
     assert {p.name: p.read_bytes() for p in (out / NAME / "latest").iterdir()} == before
     failed = out / NAME / "failed"
     manifest = json.loads((failed / "manifest.json").read_text())
