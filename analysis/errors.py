@@ -69,7 +69,8 @@ class JudgmentError(BedfellowsError):
     """A key question cannot be answered as declared: an unknown question, or an analyst's
     likelihood term that claims more than its evidence carries."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list):
+        """`problems`: what is wrong, each a `Problem` or a line."""
         self.problems = problems
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(f"{problems[0]}{more}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.core import dates
-from analysis.errors import JudgmentError
+from analysis.errors import JudgmentError, Problem
 from analysis.evidence import ach, confidence, indicators
 from analysis.evidence.support import newest
 from analysis.tables import actors
@@ -61,6 +61,21 @@ def questions(t: Tables, wanted=None, *, day: pd.Timestamp | None = None) -> lis
     of `day` (the edition's day: its as-of day, else today); none for data that declares no
     questions at all. Raises `JudgmentError` for
     each judgment whose likelihood claims more than its evidence carries."""
+    found = _answered(t, wanted, day)
+    wrong = [_overclaim(x, row) for x, row in found if x.overclaims]
+    if wrong:
+        raise JudgmentError(wrong)
+    return [x for x, _ in found]
+
+
+def overclaims(t: Tables) -> list[Problem]:
+    """Each judgment whose likelihood term claims more than its evidence carries today:
+    what a build refuses, for `brief validate` to report first."""
+    return [_overclaim(x, row) for x, row in _answered(t, None, None) if x.overclaims]
+
+
+def _answered(t: Tables, wanted, day) -> list[tuple[Question, int]]:
+    """Each question with its row in questions.csv."""
     q = t.questions
     if q.empty:  # a dataset without the analyst's tables (a brief configured for another)
         return []
@@ -69,15 +84,17 @@ def questions(t: Tables, wanted=None, *, day: pd.Timestamp | None = None) -> lis
         raise JudgmentError([f"unknown question {u!r} (expected one of "
                              f"{', '.join(q['question_id'])})" for u in unknown])
     if wanted is not None:
-        q = q.set_index("question_id", drop=False).loc[list(wanted)]
+        q = q.iloc[pd.Index(q["question_id"]).get_indexer(list(wanted))]
     day = day if day is not None else pd.Timestamp(t.as_of or pd.Timestamp.now().date())
-    found = [_question(t, r, day) for r in q.itertuples()]
-    wrong = [f"questions.csv: {x.key}: likelihood {x.likelihood!r} claims more than the "
-             f"evidence carries: {'; '.join(x.overclaims)} (confidence "
-             f"{x.confidence.level}: {x.confidence.basis})" for x in found if x.overclaims]
-    if wrong:
-        raise JudgmentError(wrong)
-    return found
+    return [(_question(t, r, day), r.Index) for r in q.itertuples()]
+
+
+def _overclaim(x: Question, row: int) -> Problem:
+    return Problem("questions.csv", row, "likelihood",
+                   f"{x.key}: claims more than the evidence carries: "
+                   + "; ".join(x.overclaims), x.likelihood,
+                   f"a term the evidence carries (confidence {x.confidence.level}: "
+                   f"{x.confidence.basis})")
 
 
 def _question(t: Tables, r, day: pd.Timestamp) -> Question:

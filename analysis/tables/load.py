@@ -63,6 +63,10 @@ class Tables:
         """(name, frame) for the claim tables."""
         return [(name, getattr(self, name)) for name in CLAIM_TABLES]
 
+    def frames(self):
+        """(name, frame) for every table."""
+        return [(name, getattr(self, name)) for name in TABLES]
+
 
 def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = None) -> Tables:
     """Validated, typed tables. With `as_of`, only what was known that day: rows whose

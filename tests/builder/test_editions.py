@@ -119,6 +119,7 @@ def test_a_likelihood_that_claims_more_than_its_evidence_fails_the_build(tmp_pat
         encoding="utf-8")
     result = run_brief("build", "--data", data, "--out", tmp_path / "reports")
     assert result.returncode != 0
-    assert ("questions.csv: russia-arming-taliban: likelihood 'almost certain' claims more "
-            "than the evidence carries") in result.stdout + result.stderr
+    assert ("questions.csv:3:likelihood: russia-arming-taliban: claims more than the "
+            "evidence carries: ") in result.stdout + result.stderr
+    assert "(got 'almost certain', expected a term the evidence carries" in result.stderr
     assert not (tmp_path / "reports" / "russia-taliban" / "latest").exists()

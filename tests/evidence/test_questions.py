@@ -100,7 +100,9 @@ def test_a_judgment_that_overclaims_is_caught(tables, term, why):
         question["hypothesis_id"] = "h2"
     with pytest.raises(JudgmentError) as error:
         questions(tables(question))
-    assert str(error.value).startswith(f"questions.csv: q1: likelihood {term!r} claims more")
+    assert str(error.value).startswith("questions.csv:2:likelihood: q1: claims more than the "
+                                       "evidence carries: ")
+    assert f"(got {term!r}, expected a term the evidence carries (confidence " in str(error.value)
     assert why in str(error.value)
 
 

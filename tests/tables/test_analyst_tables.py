@@ -8,7 +8,7 @@ import pytest
 
 from analysis.tables.schema import TABLES
 from analysis.tables.validate import validate
-from conftest import ROOT
+from conftest import ROOT, run_brief
 
 
 @pytest.fixture
@@ -96,3 +96,18 @@ def test_other_claims_quotes_are_checked(data):
     edit(data / "other_claims.csv", "K006", quote="words the article never printed")
     assert any(p.startswith("other_claims.csv:7:quote: quote not found in the held document")
                for p in problems(data))
+
+
+def test_validate_refuses_a_likelihood_the_evidence_does_not_carry(data):
+    """What a build would refuse, `brief validate` reports first: one line naming the file,
+    the question, the term and the computed basis."""
+    edit(data / "questions.csv", "russia-arming-taliban", likelihood="almost certain")
+    result = run_brief("validate", "--data", data)
+    assert result.returncode == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith("questions.csv:3:likelihood: russia-arming-taliban: claims more "
+                           "than the evidence carries: ")
+    assert "almost certain needs high confidence (computed: " in line
+    assert "(got 'almost certain', expected a term the evidence carries (confidence " in line
+    build = run_brief("build", "--data", data, "--out", data.parent / "reports")
+    assert build.returncode == 1 and line.removeprefix("questions.csv:3:") in build.stderr
