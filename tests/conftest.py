@@ -4,15 +4,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
 
-# The tests (and the `brief` processes they start) keep their own cache: nothing a user has
-# cached is read or written.
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="bedfellows-test-cache-")
-atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
+# The tests (and the `brief`, Jupyter and kernel processes they start) keep their own cache,
+# Jupyter and IPython settings: nothing of the user's is read or written.
+_OWN = Path(tempfile.mkdtemp(prefix="brief-tests-"))
+atexit.register(shutil.rmtree, _OWN, ignore_errors=True)
+for _variable, _folder in [("XDG_CACHE_HOME", "cache"), ("IPYTHONDIR", "ipython"),
+                           ("JUPYTER_CONFIG_DIR", "jupyter"),
+                           ("JUPYTER_RUNTIME_DIR", "jupyter-runtime")]:
+    os.environ[_variable] = str(_OWN / _folder)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -52,10 +57,27 @@ def later_dir(data_dir) -> Path:
     return moved_on(data_dir)
 
 
-def run_brief(*args, **kwargs) -> subprocess.CompletedProcess:
-    """The real console script, as a user runs it."""
-    return subprocess.run([BRIEF, *map(str, args)], capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, **kwargs)
+def run_brief(*args, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    """The real console script, as a user runs it (with `env` added to the environment),
+    in a temporary folder of its own that it must leave empty, whether it succeeds or
+    fails."""
+    with private_temp() as tmp:
+        return subprocess.run([BRIEF, *map(str, args)], capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL,
+                              env={**os.environ, **(env or {}), "TMPDIR": str(tmp)}, **kwargs)
+
+
+@contextmanager
+def private_temp():
+    """A new temporary folder for a `brief` process: asserted empty when the block ends
+    (what a build leaves in the temp folder a daily job would pile up), then removed."""
+    tmp = Path(tempfile.mkdtemp(prefix="brief-test-tmp-"))
+    try:
+        yield tmp
+        left = sorted(p.name for p in tmp.iterdir())
+        assert left == [], f"left in the temp folder: {left}"
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _missing(message: str) -> NoReturn:

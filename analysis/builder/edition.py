@@ -149,8 +149,8 @@ def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
     many parts the PDF was laid out in, and how many ahead."""
     from analysis.render.ahead import Ahead
 
-    sockets = Path(tempfile.mkdtemp(prefix="bedfellows-kernel-"))
-    kernel = workers = stopping = ahead = None
+    scratch = Path(tempfile.mkdtemp(prefix="bedfellows-build-"))  # the kernel's sockets and
+    kernel = workers = stopping = ahead = None  # every process's temporary files
     executed = stage / f"{brief.name}.ipynb"
     charts = []  # futures, one per cell with charts, in document order
     # The builder idles while the kernel works: load the HTML renderer then, not while
@@ -170,11 +170,11 @@ def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
 
     title, paper = values.get("title", brief.name), values.get("paper", "A4")
     try:
-        kernel = Kernel(sockets, cwd=brief.notebook.parent)
+        kernel = Kernel(scratch, cwd=brief.notebook.parent)
         if "pdf" in brief.formats:
             from analysis.render.workers import Worker
 
-            workers = Worker()
+            workers = Worker(scratch)
             ahead = Ahead(workers, contents=contents, title=title, paper=paper, base=stage,
                           ready=loaded)
         clock.lap("start")
@@ -198,9 +198,9 @@ def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
             stopping.join()
         elif kernel:
             kernel.shutdown()
-        shutil.rmtree(sockets, ignore_errors=True)
         if workers:
             workers.close()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _outputs(executed: Path) -> list[dict]:

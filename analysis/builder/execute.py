@@ -26,6 +26,7 @@ class Kernel:
     cell hangs the run."""
 
     def __init__(self, workdir: Path, cwd: Path):
+        """`workdir`: the build's own folder, for the kernel's sockets and temporary files."""
         from jupyter_client import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
@@ -33,7 +34,8 @@ class Kernel:
         self.km = AsyncKernelManager(kernel_name="python3", transport="ipc",
                                      ip=str(workdir / "kernel"),
                                      connection_file=str(workdir / "kernel.json"))
-        env = {**os.environ, BUILD_ENV: "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+        env = {**os.environ, BUILD_ENV: "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+               "TMPDIR": str(workdir)}
         # The kernel imports the analysis stack as it starts, while the builder is still
         # importing papermill and reading the notebook; it keeps no command history (a
         # build's cells are in its notebook, and parallel builds would share one file).

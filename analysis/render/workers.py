@@ -7,9 +7,11 @@ in a process both do. The processes start with the build and warm up while the n
 runs.
 """
 
+import gc
 import multiprocessing
 import os
 import signal
+import tempfile
 from multiprocessing.pool import AsyncResult, ThreadPool
 from pathlib import Path
 
@@ -17,15 +19,18 @@ HELPERS = 2
 """Processes: the PDF's parts (`pdf.parts`) are laid out two at a time."""
 
 
-def _warm_up(own_process: bool):
+def _warm_up(scratch: str | None):
     """WeasyPrint first; vl-convert's own warm-up only matters when a chart is not cached.
 
     A helper process yields the CPU to the kernel and the builder: until the notebook has
-    run, they are what the build waits for."""
-    if own_process:
+    run, they are what the build waits for. Its temporary files (WeasyPrint's font folders,
+    removed only when a document is collected) go to the build's `scratch` folder, which
+    the builder removes however the helper ends."""
+    if scratch is not None:
         os.nice(10)
         # Ctrl-C reaches the whole process group: the builder stops the helpers itself
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        os.environ["TMPDIR"] = tempfile.tempdir = scratch
     from analysis.render import pdf
 
     pdf.warm_up()
@@ -64,13 +69,15 @@ class Worker:
     Where this process may not have children (a daemonic worker, as on a Dask cluster by
     default), the helpers are threads: the same work, without the overlap."""
 
-    def __init__(self):
-        if multiprocessing.current_process().daemon:
+    def __init__(self, scratch: Path):
+        """`scratch`: a folder of the build's own for the helpers' temporary files."""
+        self.threads = multiprocessing.current_process().daemon
+        if self.threads:
             # one thread: under the GIL two would not lay out the parts any sooner
-            self._pool = ThreadPool(1, initializer=_warm_up, initargs=(False,))
+            self._pool = ThreadPool(1, initializer=_warm_up, initargs=(None,))
         else:
             self._pool = multiprocessing.get_context("spawn").Pool(
-                HELPERS, initializer=_warm_up, initargs=(True,))
+                HELPERS, initializer=_warm_up, initargs=(str(scratch),))
 
     def charts(self, specs: list[dict]) -> AsyncResult:
         return self._pool.apply_async(_charts, (specs,))
@@ -98,8 +105,11 @@ class Worker:
         return job
 
     def close(self):
-        """Stop the processes now: whatever they were doing is no longer wanted."""
+        """Stop the processes now: whatever they were doing is no longer wanted. (Helper
+        threads' documents are collected, and their font folders with them.)"""
         self._pool.terminate()
+        if self.threads:
+            gc.collect()
 
 
 class PdfJob:

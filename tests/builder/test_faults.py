@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BRIEF, _missing, run_brief
+from conftest import BRIEF, _missing, private_temp, run_brief
 
 pytestmark = pytest.mark.slow
 NAME = "russia-taliban"
@@ -35,19 +35,27 @@ def published(data_dir, tmp_path):
     return out
 
 
+@pytest.fixture
+def temp():
+    """The build's own temporary folder, which it must leave empty."""
+    with private_temp() as tmp:
+        yield tmp
+
+
 def check_left(out: Path, before: dict[str, bytes]):
-    """The last good brief as it was, and nothing hidden left behind."""
+    """The last good brief as it was, and nothing hidden left behind (nor in the temp
+    folder: `temp`, `run_brief`)."""
     assert tree(out / NAME / "latest") == before
     hidden = [p.name for p in (out / NAME).iterdir() if p.name.startswith(".")]
     assert hidden == [], hidden
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] in ([], [".lock"])
-    assert not list(Path(os.environ.get("TMPDIR", "/tmp")).glob("bedfellows-kernel-*"))
 
 
-def start(data_dir, out) -> subprocess.Popen:
+def start(data_dir, out, temp: Path) -> subprocess.Popen:
     return subprocess.Popen([BRIEF, "build", "--force", "--data", str(data_dir), "--out",
                              str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL, text=True)
+                            stdin=subprocess.DEVNULL, text=True,
+                            env={**os.environ, "TMPDIR": str(temp)})
 
 
 def wait_until_building(out: Path, timeout=60):
@@ -62,9 +70,9 @@ def wait_until_building(out: Path, timeout=60):
 
 
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
-def test_an_interrupt_cleans_up_and_says_so(published, data_dir, signum, code):
+def test_an_interrupt_cleans_up_and_says_so(published, data_dir, temp, signum, code):
     before = tree(published / NAME / "latest")
-    build = start(data_dir, published)
+    build = start(data_dir, published, temp)
     wait_until_building(published)
     build.send_signal(signum)
     stdout, stderr = build.communicate(timeout=60)
@@ -74,11 +82,12 @@ def test_an_interrupt_cleans_up_and_says_so(published, data_dir, signum, code):
     check_left(published, before)
 
 
-def test_data_edited_during_a_build_publishes_what_it_was_made_from(published, data_dir):
+def test_data_edited_during_a_build_publishes_what_it_was_made_from(published, data_dir,
+                                                                   temp):
     """Whether the edit lands before or after the kernel reads the data, the edition's
     manifest and colophon give the checksum of the bytes its sections show, and the next
     build is up to date only if those were the new ones."""
-    build = start(data_dir, published)
+    build = start(data_dir, published, temp)
     wait_until_building(published)
     path = data_dir / "actors.csv"
     old = path.read_bytes()
@@ -98,9 +107,9 @@ def test_data_edited_during_a_build_publishes_what_it_was_made_from(published, d
     assert ("up to date" in again.stdout) is made_from_new
 
 
-def test_the_kernel_killed_fails_the_build_cleanly(published, data_dir):
+def test_the_kernel_killed_fails_the_build_cleanly(published, data_dir, temp):
     before = tree(published / NAME / "latest")
-    build = start(data_dir, published)
+    build = start(data_dir, published, temp)
     wait_until_building(published)
     kernels = subprocess.run(["pgrep", "-f", "ipykernel_launcher", "-P", str(build.pid)],
                              capture_output=True, text=True).stdout.split()
