@@ -13,7 +13,6 @@ tables, the citations they number, and the facts the analyst's prose may refer t
 """
 
 from dataclasses import replace
-from datetime import UTC, datetime
 from functools import cached_property
 
 from analysis import contract
@@ -35,6 +34,7 @@ from analysis.brief.sections import (
     quality,
     sources,
 )
+from analysis.core import provenance
 from analysis.evidence.questions import Question, questions
 from analysis.tables import changes as changes_of
 from analysis.tables.load import load_tables
@@ -64,7 +64,7 @@ class Brief:
         # a copy starts its derived values afresh: the whole brief keeps those loaded with it
         self.t = replace(narrowed, **left_out) if left_out else narrowed
         self.cite = Citations(self.loaded)  # cites the questions' evidence too
-        self.built = datetime.now(UTC)
+        self.built = provenance.build_time()
         self.facts: dict[str, Fact] = {}
         """What the analyst's prose may refer to (`prose`); sections add to it."""
 

@@ -4,12 +4,12 @@ stylesheet, for the HTML brief and for the same brief in Jupyter (`jupyter_page`
 import base64
 import functools
 import hashlib
+import io
 import re
 
 from analysis.charts.static import vl_version
 from analysis.contract import FONT
-from analysis.core import atomic
-from analysis.core.cache import cache_dir
+from analysis.core.cache import cache_dir, kept
 from analysis.paths import FONTS
 
 FONT_FACES = [  # (file stem, weight, style, embedded in the HTML)
@@ -29,9 +29,8 @@ def vega_bundle(spec_schema: str) -> str:
 
     vl = vl_version({"$schema": spec_schema})
     path = cache_dir() / f"vega-bundle-{vl_convert.__version__}-vl{vl}.js"
-    if not path.is_file():
-        atomic.write(path, vl_convert.javascript_bundle(vl_version=vl))
-    return path.read_text(encoding="utf-8")
+    return kept(path, lambda: vl_convert.javascript_bundle(vl_version=vl).encode(),
+                "Vega bundle").decode()
 
 
 def inline_script(js: str) -> str:
@@ -77,8 +76,8 @@ def _subset(stem: str, chars: frozenset[str]) -> bytes:
     rules, so joined Arabic forms stay); cached on disk by font and characters."""
     source = FONTS / f"{stem}.woff2"
     key = hashlib.sha256(source.read_bytes() + "".join(sorted(chars)).encode()).hexdigest()
-    path = cache_dir("fonts") / f"{stem}-{key[:40]}.woff2"
-    if not path.is_file():
+
+    def cut() -> bytes:
         from fontTools import subset
 
         options = subset.Options(flavor="woff2", layout_features=["*"], name_IDs=["*"],
@@ -87,9 +86,11 @@ def _subset(stem: str, chars: frozenset[str]) -> bytes:
         cutter = subset.Subsetter(options)
         cutter.populate(unicodes=[ord(c) for c in chars])
         cutter.subset(font)
-        with atomic.replacing(path) as tmp:
-            subset.save_font(font, str(tmp), options)
-    return path.read_bytes()
+        out = io.BytesIO()
+        subset.save_font(font, out, options)
+        return out.getvalue()
+
+    return kept(cache_dir("fonts") / f"{stem}-{key[:40]}.woff2", cut, "font subset")
 
 
 SCOPE = ".bedfellows.bedfellows.bedfellows"

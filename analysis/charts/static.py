@@ -6,8 +6,7 @@ import hashlib
 import json
 from functools import cache
 
-from analysis.core import atomic
-from analysis.core.cache import cache_dir
+from analysis.core.cache import cache_dir, kept
 from analysis.paths import FONTS
 
 
@@ -28,13 +27,9 @@ def render(specs: list[dict]) -> list[str]:
 def render_svg(specs: list[dict]) -> list[str]:
     """SVG text of each spec, cached on disk as `render_pdf` caches its PDFs: the static
     picture an executed notebook keeps for front ends that cannot run the chart."""
-    out = []
-    for spec in specs:
-        path = cache_dir("charts") / f"{_chart_key(spec)}.svg"
-        if not path.is_file():
-            atomic.write(path, render([spec])[0])
-        out.append(path.read_text(encoding="utf-8"))
-    return out
+    return [kept(cache_dir("charts") / f"{_chart_key(spec)}.svg",
+                 lambda spec=spec: render([spec])[0].encode(), "chart picture").decode()
+            for spec in specs]
 
 
 def render_pdf(specs: list[dict]) -> list[bytes]:
@@ -42,13 +37,10 @@ def render_pdf(specs: list[dict]) -> list[bytes]:
 
     Drawn charts are cached on disk by the spec, the vl-convert version and the fonts:
     a rebuild whose chart did not change reuses it without starting vl-convert at all."""
-    out = []
-    for spec in specs:
-        path = cache_dir("charts") / f"{_chart_key(spec)}.pdf"
-        if not path.is_file():
-            atomic.write(path, _converter().vegalite_to_pdf(spec, vl_version=vl_version(spec)))
-        out.append(path.read_bytes())
-    return out
+    return [kept(cache_dir("charts") / f"{_chart_key(spec)}.pdf",
+                 lambda spec=spec: _converter().vegalite_to_pdf(
+                     spec, vl_version=vl_version(spec)), "chart")
+            for spec in specs]
 
 
 def _chart_key(spec: dict) -> str:

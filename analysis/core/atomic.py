@@ -2,6 +2,7 @@
 target, then moved over it by rename (atomic on one file system)."""
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,10 +11,10 @@ from pathlib import Path
 @contextmanager
 def replacing(path: Path) -> Iterator[Path]:
     """A temporary path beside `path` to write to; moved onto `path` when the block ends,
-    removed if it raises. The name is the process's own, so parallel writers never share
-    one."""
+    removed if it raises. The name is the process's and thread's own, so parallel writers
+    never share one."""
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
     try:
         yield tmp
         tmp.replace(path)

@@ -1,11 +1,16 @@
 """The on-disk cache (XDG_CACHE_HOME/bedfellows): what is slow to make and keyed so that it
 can never be stale."""
 
+import hashlib
 import json
 import os
 import shutil
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+from analysis.core import atomic
 
 SEAL = "checksums.json"
 
@@ -49,14 +54,44 @@ def seal(entry: Path) -> None:
     (entry / SEAL).write_text(json.dumps(sums), encoding="utf-8")
 
 
-def intact(entry: Path) -> bool:
-    """Whether a complete entry's files are those `seal` recorded: none changed, truncated
-    or missing (a big file's checksum is recalled while its size and times stay put)."""
+def intact(entry: Path, only: str | None = None) -> bool:
+    """Whether a complete entry's files (or its file `only`) are those `seal` recorded:
+    none changed, truncated or missing (a big file's checksum is recalled while its size
+    and times stay put)."""
     from analysis.core import provenance
 
     try:
         sums = json.loads((entry / SEAL).read_text(encoding="utf-8"))
-        return bool(sums) and all(provenance.sha256(entry / name) == digest
-                                  for name, digest in sums.items())
+        return bool(sums) and only in (None, *sums) and all(
+            provenance.sha256(entry / name) == digest
+            for name, digest in sums.items() if only in (None, name))
     except (OSError, ValueError):
         return False
+
+
+_SEALED = b"bedfellows-sha256:"
+
+
+def kept(path: Path, make: Callable[[], bytes], what: str) -> bytes:
+    """What `make()` makes, kept at `path` with a checksum of its name and bytes: read
+    back only while it matches. An entry damaged since it was kept (changed, cut short,
+    another entry's bytes) is made again and kept anew, with a one-line notice naming
+    `what` it holds."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raw = None
+    if raw is not None:
+        head, _, data = raw.partition(b"\n")
+        if head == _SEALED + _checksum(path, data):
+            return data
+        # one write: the build's processes share the terminal, lines must not interleave
+        sys.stderr.write(f"note: the {what} kept in {path} was damaged; made again\n")
+        sys.stderr.flush()
+    data = make()
+    atomic.write(path, _SEALED + _checksum(path, data) + b"\n" + data)
+    return data
+
+
+def _checksum(path: Path, data: bytes) -> bytes:
+    return hashlib.sha256(path.name.encode() + b"\0" + data).hexdigest().encode()

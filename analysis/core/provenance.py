@@ -4,11 +4,11 @@ builder records them)."""
 import hashlib
 import os
 import time
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
-from analysis.core import atomic
-from analysis.core.cache import cache_dir
+from analysis.core.cache import cache_dir, kept
 
 PACKAGES = ("bedfellows", "pandas", "pandera", "altair", "vl-convert-python", "papermill",
             "nbconvert", "nbclient", "weasyprint")
@@ -29,13 +29,7 @@ def sha256(path: Path) -> str:
         return _hash(path)
     key = hashlib.sha256(f"{os.path.abspath(path)}\0{st.st_dev}\0{st.st_ino}\0{st.st_size}\0"
                          f"{st.st_mtime_ns}\0{st.st_ctime_ns}".encode()).hexdigest()
-    kept = cache_dir("sha256") / key
-    try:
-        return kept.read_text()
-    except OSError:
-        digest = _hash(path)
-        atomic.write(kept, digest)
-        return digest
+    return kept(cache_dir("sha256") / key, lambda: _hash(path).encode(), "checksum").decode()
 
 
 def _hash(path: Path) -> str:
@@ -63,6 +57,13 @@ def digest_of(sums: dict[str, str]) -> str:
 
 def checksums(files: list[Path], root: Path) -> dict[str, str]:
     return {str(p.relative_to(root)): sha256(p) for p in files}
+
+
+def build_time() -> datetime:
+    """When a brief says it was built: now, or the moment `SOURCE_DATE_EPOCH` gives (the
+    reproducible-builds convention: the same inputs then make the same files)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
 
 
 def versions() -> dict[str, str]:

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.contract import SECTION_START, running_masthead
-from analysis.core import atomic
 
 PX_TO_PT = 0.75  # CSS pixels (1/96 in) to PDF points (1/72 in)
 _MARGINS = ("top-left", "top-right", "bottom-center", "bottom-right")
@@ -151,23 +150,23 @@ def frame(html: str, pages: int, base: Path) -> bytes:
     from importlib.metadata import version
 
     from analysis.charts.static import fonts_digest
-    from analysis.core.cache import cache_dir
+    from analysis.core.cache import cache_dir, kept
 
     head = html[:html.index("<main>")]  # drawn over the parts' pages: no background
     head = head.replace("</head>", "<style>html { background: none; }</style></head>", 1)
     running = running_masthead(html)  # what sets the running strings (brief.css)
     key = hashlib.sha256("\n".join(
         [version("weasyprint"), fonts_digest(), head, running, str(pages)]).encode())
-    path = cache_dir("frames") / f"{key.hexdigest()}.pdf"
-    if not path.is_file():
+
+    def draw() -> bytes:
         from weasyprint import HTML
 
         blank = '<div style="break-before: page"></div>' * (pages - 1)
         page = (f'{head}<div style="visibility: hidden; height: 0; overflow: hidden">'
                 f"{running}</div>{blank}</body></html>")
-        with atomic.replacing(path) as tmp:
-            HTML(string=page, base_url=str(base)).write_pdf(tmp)
-    return path.read_bytes()
+        return HTML(string=page, base_url=str(base)).write_pdf()
+
+    return kept(cache_dir("frames") / f"{key.hexdigest()}.pdf", draw, "page frame")
 
 
 def finish(parts: list[Laid], running: bytes, target: Path) -> None:

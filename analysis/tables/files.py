@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.core import provenance
-from analysis.core.cache import cache_dir
+from analysis.core.cache import cache_dir, intact
 
 USED = "inputs.json"
 """A validated-cache entry's record of the bytes it was made from (`Used`)."""
@@ -73,8 +73,10 @@ def read_used(entry: Path) -> Used:
 
 
 def used(key: str) -> Used | None:
-    """What the validated-cache entry `key` was made from; None where it has gone."""
+    """What the validated-cache entry `key` was made from; None where it has gone or is
+    not as it was kept."""
+    entry = cache_dir("validated") / key
     try:
-        return read_used(cache_dir("validated") / key)
+        return read_used(entry) if intact(entry, USED) else None
     except (OSError, ValueError, KeyError):
         return None
