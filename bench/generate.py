@@ -308,8 +308,8 @@ def document(source: pd.Series, sentences) -> str:
 
 
 def provenance(rng, n, sources, pool, actor_ids, *, sipri=None, row_ids=None) -> dict:
-    """source_id, quote, quote_gloss, attributed_to, credibility, notes for n rows: quotes
-    come from the cited source's passages, so they are found in any held document.
+    """source_id, quote, quote_gloss, attributed_to, credibility, notes, entered for n rows:
+    quotes come from the cited source's passages, so they are found in any held document.
     Rows where `sipri` is True cite a register export and quote their own line."""
     sipri = np.zeros(n, dtype=bool) if sipri is None else sipri
     m = len(sources)
@@ -340,6 +340,9 @@ def provenance(rng, n, sources, pool, actor_ids, *, sipri=None, row_ids=None) ->
         "attributed_to": attributed,
         "credibility": np.where(sipri, 2, credibility),  # as `brief import sipri` grades
         "notes": blank(rng.random(n) < 0.5, notes),
+        # entered the data after every source was published (some rows before any review)
+        "entered": partial_dates(rng, n, empty=0.5, year=0, month=0, first=LAST_DAY + 366,
+                                 last=LAST_DAY + 366 + 180)[0],
     }
 
 

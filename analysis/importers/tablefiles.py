@@ -5,10 +5,12 @@ changes, validates (on a staged copy: on any problem nothing is written)."""
 import csv
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from analysis.core import atomic
 from analysis.errors import DataError
+from analysis.tables.schema import ENTERED
 
 Table = tuple[list[str], list[dict]]
 """A table as (columns, records): the CSV's header and its rows as dicts of text."""
@@ -30,20 +32,25 @@ def _write(path: Path, table: Table) -> None:
 
 def upsert(table: Table, key: str, rows: list[dict]):
     """Replace rows with the same key, append new ones; (added, changed, unchanged) ids.
-    A row that only moves to a newer export (its source) is unchanged, yet updated."""
+    A row that only moves to a newer export (its source) is unchanged, yet updated. Where
+    the table records when a row `entered` the data, a row added or changed enters today;
+    an unchanged one keeps its day."""
     columns, records = table
     position = {r[key]: i for i, r in enumerate(records)}
     added, changed, unchanged = [], [], []
+    ignored = {"source_id": "", ENTERED: ""}
     for row in rows:
         row = {c: row.get(c) or "" for c in columns}
-        if row[key] not in position:
+        old = records[position[row[key]]] if row[key] in position else None
+        same = old is not None and {**old, **ignored} == {**row, **ignored}
+        if ENTERED in columns:
+            row[ENTERED] = old[ENTERED] if same else date.today().isoformat()
+        if old is None:
             records.append(row)
             added.append(row[key])
-            continue
-        old = records[position[row[key]]]
-        same = {**old, "source_id": ""} == {**row, "source_id": ""}
-        (unchanged if same else changed).append(row[key])
-        records[position[row[key]]] = row
+        else:
+            (unchanged if same else changed).append(row[key])
+            records[position[row[key]]] = row
     return added, changed, unchanged
 
 

@@ -36,6 +36,9 @@ from analysis.tables.vocab import (
     TERMS,
 )
 
+ENTERED = "entered"
+"""The claim tables' column for the day a row entered the data: what is new since a
+judgment was reviewed is told by it, not by the row's event date."""
 ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 DELIVERY_YEARS = r"\d{4}(?:-\d{4})?(?:; \d{4}(?:-\d{4})?)*"
@@ -83,6 +86,13 @@ def _date(description, *, required=False) -> pa.Column:
     return _text(description, required=required, checks=[check], kind="partial date")
 
 
+def _day(description, *, required=False) -> pa.Column:
+    """A day, YYYY-MM-DD: when something happened in the curation, which is known."""
+    column = _date(description, required=required)
+    column.checks.append(_matches(r"\d{4}-\d{2}-\d{2}", "a day YYYY-MM-DD"))
+    return column
+
+
 def _number(description, dtype="Int64", *, unit="count", minimum=0) -> pa.Column:
     check = (pa.Check.gt(0, title="out of range", error="a number > 0") if minimum > 0
              else pa.Check.ge(0, title="out of range", error="a number >= 0"))
@@ -104,6 +114,9 @@ def _provenance() -> dict[str, pa.Column]:
             description="Admiralty information credibility of this claim, 1 (confirmed) "
                         "to 6 (cannot be judged)"),
         "notes": _text("curator's notes: extract row, date basis, disagreements"),
+        ENTERED: _day("the day the row entered the data (YYYY-MM-DD; filled by `brief` when "
+                      "it adds a row, by the analyst otherwise); empty: before the first "
+                      "review of any judgment"),
     }
 
 

@@ -11,7 +11,7 @@ import pyarrow
 import pyarrow.compute as pc
 
 from analysis import paths
-from analysis.core import lists, provenance, words
+from analysis.core import dates, lists, provenance, words
 from analysis.core.distinct import each_once
 from analysis.errors import Problem
 from analysis.tables import actors, selection
@@ -24,7 +24,7 @@ from analysis.tables.documents import (
 )
 from analysis.tables.files import checksums
 from analysis.tables.reading import read_csv
-from analysis.tables.schema import TABLES
+from analysis.tables.schema import ENTERED, TABLES
 
 CODE = (paths.PACKAGE / "tables", paths.PACKAGE / "core", *paths.PACKAGE.glob("*.py"))
 """The code that checks and loads the data, by package: the data layer, the shared base
@@ -317,9 +317,9 @@ stated intention. Every other date records what happened or was published."""
 
 
 def _time_problems(frames, today: pd.Timestamp) -> list[Problem]:
-    """No date still to come where a column records what happened or was published, and
-    no claim dated after its source was published."""
-    from analysis.core import dates
+    """No date still to come where a column records what happened or was published, no
+    claim dated after its source was published, and no row entered the data before its
+    source was published or after today."""
     from analysis.tables.schema import CLAIM_TABLES
 
     problems = []
@@ -329,16 +329,11 @@ def _time_problems(frames, today: pd.Timestamp) -> list[Problem]:
             problems.append(Problem(f"{name}.csv", row, column, "a date still to come", value,
                                     f"{today:%Y-%m-%d} or earlier"))
 
-    published = None
     if _has(frames, "sources", "published"):
         s = frames["sources"]
         future("sources", "published", s,
                (dates.spans(s["published"])["first"] > today).to_numpy())
-    if _has(frames, "sources", "source_id", "published"):
-        s = frames["sources"]
-        published = pd.Series(dates.spans(s["published"])["last"].to_numpy(),
-                              index=s["source_id"].to_numpy())
-        published = published[~published.index.duplicated()]
+    published = _published(frames)
     for name in CLAIM_TABLES:
         column = TABLES[name].metadata["event_date"]
         by, values = FUTURE_ALLOWED.get(name, (None, ()))
@@ -350,19 +345,46 @@ def _time_problems(frames, today: pd.Timestamp) -> list[Problem]:
         future(name, column, frame, ((first > today) & ~allowed).to_numpy())
         if published is None or "source_id" not in frame:
             continue
-        source_day = pd.Series(published.reindex(frame["source_id"]).to_numpy(),
-                               index=frame.index)
+        source_day = _of_source(published["last"], frame)
         late = (first <= today) & (first > source_day) & ~allowed
         for row in frame.index[late.fillna(False).to_numpy()]:
             problems.append(Problem(
                 f"{name}.csv", row, column, "dated after its source was published",
                 frame.at[row, column], f"a date by {source_day[row]:%Y-%m-%d}, when "
                 f"{frame.at[row, 'source_id']} was published"))
+    for name in CLAIM_TABLES:
+        if not _has(frames, name, ENTERED):
+            continue
+        frame = frames[name]
+        entered = dates.spans(frame[ENTERED])["first"]
+        future(name, ENTERED, frame, (entered > today).to_numpy())
+        if published is None or "source_id" not in frame:
+            continue
+        out = _of_source(published["first"], frame)
+        for row in frame.index[(entered < out).fillna(False).to_numpy()]:
+            problems.append(Problem(
+                f"{name}.csv", row, ENTERED, "entered before its source was published",
+                frame.at[row, ENTERED], f"a day from {out[row]:%Y-%m-%d}, when "
+                f"{frame.at[row, 'source_id']} was published"))
     if _has(frames, "questions", "reviewed"):
         q = frames["questions"]
         future("questions", "reviewed", q,
                (dates.spans(q["reviewed"])["first"] > today).to_numpy())
     return problems
+
+
+def _published(frames) -> pd.DataFrame | None:
+    """Each source's publication span (first, last), by source id; None when unknown."""
+    if not _has(frames, "sources", "source_id", "published"):
+        return None
+    s = frames["sources"]
+    spans = dates.spans(s["published"]).set_index(s["source_id"].to_numpy())
+    return spans[~spans.index.duplicated()]
+
+
+def _of_source(days: pd.Series, frame: pd.DataFrame) -> pd.Series:
+    """`days` (by source id) for each of `frame`'s rows."""
+    return pd.Series(days.reindex(frame["source_id"]).to_numpy(), index=frame.index)
 
 
 def _part_problems(frames) -> list[Problem]:

@@ -52,7 +52,7 @@ def test_changed_rows_follow_new_events_and_undated_new_rows_come_last(data_dir,
                                                             "2000,3500,between"))
     with path.open("a", encoding="utf-8") as f:
         f.write("E009,isil,Afghanistan,operatives,,,several,,,,doc-a,"
-                "two to three thousand fighters,,,3,\n")
+                "two to three thousand fighters,,,3,,\n")
     previous.write_text(json.dumps({**before, "edition": "2016-01-31"}))
     soup = BeautifulSoup(Brief(data_dir=moved_on(data_dir), previous=str(previous))
                          .changes().html(), "html.parser")

@@ -4,6 +4,7 @@ and bad files are refused whole, with the line that is wrong."""
 import csv
 import hashlib
 import shutil
+from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
@@ -96,6 +97,29 @@ def test_reimport_changes_nothing_and_a_newer_export_updates(data):
     rows = sipri_rows(data)
     assert rows["SIPRI-russia-tajikistan-v-601-2007"]["number_delivered"] == "48"
     assert {r["source_id"] for r in rows.values()} == {"sipri-2025-06-02"}
+
+
+def test_rows_added_or_changed_enter_the_data_today(data):
+    """What a row says is new to the data the day it is added or changed; a row a newer
+    export repeats keeps the day it entered."""
+    import_export(V1, data)
+    first = sipri_rows(data)
+    assert {r["entered"] for r in first.values()} == {date.today().isoformat()}
+    with (data / "arms_sales.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:  # as if imported long ago
+        if row["sale_id"].startswith("SIPRI"):
+            row["entered"] = "2025-07-01"
+    with (data / "arms_sales.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    import_export(V2, data)
+    entered = {k: r["entered"] for k, r in sipri_rows(data).items()}
+    assert entered.pop("SIPRI-russia-tajikistan-brdm-2-2019") == date.today().isoformat()
+    assert entered.pop("SIPRI-russia-tajikistan-v-601-2007") == date.today().isoformat()
+    assert set(entered.values()) == {"2025-07-01"}
+    assert all(r["entered"] == "" for r in rows if not r["sale_id"].startswith("SIPRI"))
 
 
 def test_ranges_lists_cp1252_and_lf(tmp_path, data):

@@ -15,6 +15,15 @@ FUTURE = (date.today() + timedelta(days=400)).isoformat()
 
 CASES = [
     # (file, old text, new text, expected problem line)
+    ("arms_sales.csv", 'reportedly",,,3,,\n', 'reportedly",,,3,,2021-08\n',
+     "arms_sales.csv:2:entered: badly formed (got '2021-08', expected a day YYYY-MM-DD)"),
+    ("arms_sales.csv", 'reportedly",,,3,,\n', 'reportedly",,,3,,2021-02-30\n',
+     "arms_sales.csv:2:entered: not a valid date (got '2021-02-30'"),
+    ("arms_sales.csv", 'reportedly",,,3,,\n', f'reportedly",,,3,,{FUTURE}\n',
+     f"arms_sales.csv:2:entered: a date still to come (got '{FUTURE}'"),
+    ("arms_sales.csv", 'reportedly",,,3,,\n', 'reportedly",,,3,,2015-11-30\n',
+     "arms_sales.csv:2:entered: entered before its source was published (got '2015-11-30', "
+     "expected a day from 2015-12-01, when doc-a was published)"),
     ("arms_sales.csv", ",,20,as_many_as,", ",,inf,as_many_as,",
      "arms_sales.csv:2:quantity_high: wrong type (got 'inf', expected a whole number"),
     ("fighter_estimates.csv", "2000,3000,between", "2000,1e400,between",
@@ -185,3 +194,10 @@ def test_every_problem_is_one_line(data_dir):
     frames, found = validate(data_dir)
     assert found and all("\n" not in str(p) and "Traceback" not in str(p) for p in found)
     assert os.linesep not in "".join(map(str, found))
+
+
+def test_a_row_entered_in_its_sources_month_is_taken(data_dir):
+    """A source of December 2015 may have been out on the 1st: a row entered that day is
+    not refused (only a day certainly before it is)."""
+    edit(data_dir / "arms_sales.csv", 'reportedly",,,3,,\n', 'reportedly",,,3,,2015-12-01\n')
+    assert problems(data_dir) == []

@@ -79,7 +79,7 @@ CASES = [
      "sources.csv:2:document: document not found (got 'doc-x.txt', expected a file in "),
     ("sources.csv", ",B,", ",G,",
      "sources.csv:2:reliability: value not allowed (got 'G', expected one of: A, B, C, D, E, F)"),
-    ("arms_sales.csv", ",3,\n", ",7,\n",
+    ("arms_sales.csv", ",3,,\n", ",7,,\n",
      "arms_sales.csv:2:credibility: value not allowed (got 7, expected one of: 1, 2, 3, 4, 5, "),
     ("diplomatic_contacts.csv", "russia;taliban,kabulov,,", "russia;taliban,kabulov,taliban,",
      "diplomatic_contacts.csv:2:excluded: a party both in and left out (got 'actors=russia;"
@@ -100,7 +100,7 @@ def test_each_bad_value_is_reported_precisely(data_dir, file, old, new, expected
 
 
 def test_a_required_value_that_is_not_a_number_is_reported_once(data_dir):
-    edit(data_dir / "arms_sales.csv", ",3,\n", ",three,\n")
+    edit(data_dir / "arms_sales.csv", ",3,,\n", ",three,,\n")
     assert [p for p in problems(data_dir) if p.startswith("arms_sales.csv:2:credibility")] == [
         "arms_sales.csv:2:credibility: wrong type (got 'three', expected a whole number)"]
 
@@ -142,8 +142,8 @@ def test_ragged_rows(data_dir):
     lines[3] = lines[3].rsplit(",", 2)[0]
     path.write_text("\n".join(lines) + "\n")
     found = problems(data_dir)
-    assert "fighter_estimates.csv:2: wrong number of fields (got 17, expected 16 fields)" in found
-    assert "fighter_estimates.csv:4: wrong number of fields (got 14, expected 16 fields)" in found
+    assert "fighter_estimates.csv:2: wrong number of fields (got 18, expected 17 fields)" in found
+    assert "fighter_estimates.csv:4: wrong number of fields (got 15, expected 17 fields)" in found
     # the good row between them is still checked, under its own row number
     edit(path, "25 of 34 provinces", "26 of 34 provinces")
     assert any(line.startswith("fighter_estimates.csv:3:quote:") for line in problems(data_dir))
