@@ -57,11 +57,18 @@ class _Clock:
 
 
 def resolve_parameters(brief: BriefConfig, overrides: dict, data_dir: Path | None) -> dict:
-    """The brief's parameter values, checked against the notebook's declarations."""
+    """The brief's parameter values, checked against the notebook's declarations. A data
+    folder given on the command line is relative to where the command runs; one in the
+    notebook or briefs.toml, to the notebook's folder, as Jupyter runs it."""
+    if overrides.get("data_dir"):
+        data_dir = overrides["data_dir"]
     given = {**brief.parameters, **overrides}
     if data_dir is not None:
         given["data_dir"] = str(Path(data_dir).resolve())
-    return params.resolve(params.declared(brief.notebook), given)
+    values = params.resolve(params.declared(brief.notebook), given)
+    if values.get("data_dir"):
+        values["data_dir"] = str((brief.notebook.parent / values["data_dir"]).resolve())
+    return values
 
 
 def edition_of(values: dict) -> str:

@@ -147,6 +147,40 @@ def list_briefs(out: Path = OutOption, config_file: Path = ConfigOption):
         typer.echo(f"{name:22} {brief.notebook.name:28} {state}")
 
 
+@app.command()
+def new(
+    name: str = typer.Argument(..., help="the subject's brief name: a lowercase slug"),
+    title: str = typer.Option(None, "--title", help="the brief's title (default: the name)"),
+    config_file: Path = ConfigOption,
+):
+    """Start a new subject: data/NAME/ with every table's header (no rows yet),
+    notebooks/NAME.ipynb with the brief's sections and placeholders for your prose, and
+    its entry in briefs.toml. `brief build NAME` then builds it."""
+    from analysis.builder import config, subject
+    from analysis.tables import empty
+
+    config_file = config_file or paths.CONFIG
+    root = config_file.parent
+    config.check_name(name)
+    title = title or name.replace("-", " ").capitalize()
+    data, notebook = root / "data" / name, root / "notebooks" / f"{name}.ipynb"
+    if name in config.load(config_file):
+        raise ParameterError(f"a brief named {name!r} is already configured in "
+                             f"{config_file.name}")
+    for taken in (data, notebook):
+        if taken.exists():
+            raise ParameterError(f"{taken.relative_to(root)} already exists: choose "
+                                 "another name")
+    subject.notebook(root / "notebooks" / "brief.ipynb", notebook, title=title,
+                     data_dir=f"../data/{name}")
+    empty.write(data)
+    subject.add(config_file, name=name, notebook_name=notebook.name, title=title)
+    typer.echo(f"new brief {name!r}: {data.relative_to(root)}/ (every table, no rows yet), "
+               f"{notebook.relative_to(root)} (your prose: its placeholders), an entry in "
+               f"{config_file.name}\nnext: `brief intake FILE --data "
+               f"{data.relative_to(root)}` for each source, then `brief build {name}`")
+
+
 imports = typer.Typer(no_args_is_help=True, help="Bring external datasets into the tables.")
 app.add_typer(imports, name="import")
 

@@ -118,9 +118,10 @@ def summary(frames: dict[str, pd.DataFrame], data_dir: Path) -> str:
                  for f in frames.values() if "quote" in f)
     unheld = sum(int((f["quote"].notna() & ~f["source_id"].isin(held)).sum())
                  for f in frames.values() if "quote" in f)
-    return (f"{len(frames)} tables, {rows} rows, {len(frames['sources'])} sources, "
-            f"{quotes} quotes checked against held documents"
-            + (f", {unheld} not checked (their source's text is not held)" if unheld else ""))
+    return (f"{words.plural(len(frames), 'table')}, {words.plural(rows, 'row')}, "
+            f"{words.plural(len(frames['sources']), 'source')}, "
+            f"{words.plural(quotes, 'quote')} checked against held documents"
+            + (f", {unheld:,} not checked (their source's text is not held)" if unheld else ""))
 
 
 def _order(p: Problem):

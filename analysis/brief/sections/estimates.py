@@ -106,6 +106,10 @@ def _undated(t: Tables, measure: str) -> int:
 def _table(t: Tables, cite: Citations, measure: str) -> Markup:
     e = t.fighter_estimates
     names = actors.names(t.actors)
+    areas = e["area"].value_counts()  # the place most estimates are of is said once
+    common = areas.index[0] if len(areas) and areas.iloc[0] * 2 > len(e) else None
+    where = ("" if common is None else f" in {common}" if len(areas) == 1
+             else f" (in {common} unless another place is given)")
     rows = []
     this = e.loc[e["measure"] == measure, ["group", "area", "qualifier", "low", "high",
                                            "as_of_date", "date_inferred", "as_of_date_first",
@@ -118,7 +122,7 @@ def _table(t: Tables, cite: Citations, measure: str) -> Markup:
         more = len(at) - limits.CELL_ITEMS
         at = at.head(limits.CELL_ITEMS)
         stated = "; ".join(
-            quantity(r.qualifier, r.low, r.high) + _when(r) + _where(r.area)
+            quantity(r.qualifier, r.low, r.high) + _when(r) + _where(r.area, common)
             + _doubt(r.doubtful) for r in at.itertuples())
         stated += f"; and {more:,} more" if more > 0 else ""
         rows.append((names[group], who, stated, cite.claims("fighter_estimates", at.index)))
@@ -129,11 +133,11 @@ def _table(t: Tables, cite: Citations, measure: str) -> Markup:
               f"{r.measure.replace('_', ' ').replace(' pct', ' (%)')}: "
               + quantity(r.qualifier, r.low, r.high)
               + (f" of {r.out_of}" if pd.notna(r.out_of) else "")
-              + _when(r) + _where(r.area) + _doubt(r.doubtful),
+              + _when(r) + _where(r.area, common) + _doubt(r.doubtful),
               cite.claim("fighter_estimates", r.Index))
              for r in other.itertuples()]
     return table(["Group", "Claimed by", "Figures (as of)", "Sources"], rows,
-                 caption=f"Estimates of {measure} by who made them"
+                 caption=f"Estimates of {measure}{where} by who made them"
                  + shown(len(top), len(pairs), "group and claimant", "most estimating")
                  + _others(len(other), others) + ".",
                  classes="compact")
@@ -147,8 +151,9 @@ def _doubt(doubtful: bool) -> str:
     return ", doubtful" if doubtful else ""
 
 
-def _where(area: str) -> str:
-    return f", {area}" if area != "Afghanistan" else ""
+def _where(area: str, common: str | None) -> str:
+    """Where an estimate applies, unless it is the `common` place (the caption says it)."""
+    return f", {area}" if area != common else ""
 
 
 def _others(count: int, total: int) -> str:

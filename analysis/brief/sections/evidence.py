@@ -28,4 +28,6 @@ def section(t: Tables, cite: Citations) -> Section:
                            caption=f"{name.replace('_', ' ').capitalize()}: every row"
                            + shown(len(frame), total, "row", "first") + ".",
                            classes="compact evidence"))
+    if len(parts) == 1:
+        parts.append(Markup("<p>No report is on record in this selection.</p>"))
     return Section("evidence", *parts)

@@ -17,9 +17,10 @@ def section(t: Tables, *, title: str, marking: str, focus: list[str], since: str
     rows = sum(len(f) for _, f in t.claims())
     as_of = (f"as of {dates.display(t.as_of.isoformat())}" if t.as_of
              else "all reporting on file")
+    drawn = (f"{words.plural(len(cited), 'source')}, {words.plural(rows, 'claim')}" if rows
+             else "no claim on record yet")
     facts = [("Edition", as_of), ("Built", f"{built:%d %B %Y, %H:%M} UTC"),
-             ("Drawn from", f"{words.plural(len(cited), 'source')}, "
-                            f"{words.plural(rows, 'claim')}")]
+             ("Drawn from", drawn)]
     if focus:
         facts.append(("Focus", ", ".join(focus)))
     if since:

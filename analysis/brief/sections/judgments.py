@@ -36,11 +36,18 @@ def section(t: Tables, loaded: Tables, cite: Citations, questions: list[Question
     parts = [heading("judgments")]
     if entries:
         parts.append(Markup('<ol class="questions">{}</ol>').format(Markup("").join(entries)))
+    elif not loaded.questions.empty:
+        parts.append(Markup("<p>This brief answers none of the key questions on record.</p>"))
+    else:
+        parts.append(Markup("<p>No key question is on record yet: the analyst's questions, "
+                            "each with its competing hypotheses, go in questions.csv and "
+                            "hypotheses.csv.</p>"))
     parts.append(Markup('<h3 class="key-facts">Key facts, newest first</h3>'))
     parts.append(Markup('<ul class="judgments">{}</ul>').format(Markup("").join(facts_list))
                  if facts_list else
                  Markup("<p>The data in this selection supports no key fact.</p>"))
-    parts.append(_scales())
+    if entries:  # the scales of the judgments above
+        parts.append(_scales())
     record = {q.key: q.record() for q in questions}
     return Section("judgments", *parts, facts=found, record=record)
 

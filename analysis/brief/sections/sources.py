@@ -38,6 +38,9 @@ def section(cite: Citations) -> Section:
         ).format(anchor=contract.source_anchor(s.number), n=s.number, title=s.title,
                  who=who or "Publisher not printed", when=when, grade=s.reliability,
                  url=url, quotes=quotes))
+    if not items:
+        return Section("sources", heading("sources"),
+                       Markup("<p>No source is cited in this brief.</p>"))
     abridged = len(entries) > limits.SOURCES_PRINTED_IN_FULL
     note = Markup(
         '<p class="print-only">Printed here: each of the {n} sources once, without the '
