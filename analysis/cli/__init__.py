@@ -181,6 +181,46 @@ def new(
                f"{data.relative_to(root)}` for each source, then `brief build {name}`")
 
 
+@app.command()
+def intake(
+    file: Path = typer.Argument(..., help="a saved web page (HTML), a PDF or a text file",
+                                dir_okay=False),
+    source_id: str = typer.Option(None, "--source-id", help="the new source's id (default: "
+                                  "made from its publisher and date)"),
+    reliability: str = typer.Option(None, "--reliability", help="its Admiralty grade, A-F"),
+    data: Path = DataOption,
+):
+    """Hold a document: its text in data/documents/ under a provenance header, and its row
+    in sources.csv, filled from what the file states of itself (each with where it was
+    found); what it does not state is listed, to fill in. On any problem nothing is
+    written."""
+    from analysis.importers.intake import intake as hold
+
+    typer.echo(str(hold(file, data or paths.DATA, source_id=source_id,
+                        reliability=reliability)))
+
+
+@app.command()
+def quote(
+    source_id: str = typer.Argument(..., help="the source whose held document to search"),
+    words: str = typer.Argument(..., help="a few words of the passage, as remembered"),
+    data: Path = DataOption,
+):
+    """Find the passage of a source's held document that a few words come from (whatever
+    their case, quotes, dashes, line breaks or small typos) and print it exactly as held,
+    ready for a row's quote cell; several are ranked, best first. Exit 1 when none is."""
+    from analysis.tables import passages
+
+    name, text = passages.held(data or paths.DATA, source_id)
+    found = passages.find(words, text)
+    if not found:
+        typer.echo(f"no passage of documents/{name} reads like {words!r}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"documents/{name}, best first:")
+    for i, passage in enumerate(found, start=1):
+        typer.echo(f"{i}. ({passage.score:.0f}% alike) {passage.text}")
+
+
 imports = typer.Typer(no_args_is_help=True, help="Bring external datasets into the tables.")
 app.add_typer(imports, name="import")
 

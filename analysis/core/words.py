@@ -1,5 +1,7 @@
 """English for numbers and lists: '3,000', '1 report', 'A, B and C', 'an actor_id'."""
 
+import re
+
 NAMED = 4
 """Items a list in the prose names before counting the rest ("A, B, C, D and 12 others"):
 a whole database's list would run for pages (the default data's longest has 3)."""
@@ -23,6 +25,11 @@ def cardinal(count: int) -> str:
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count:,} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+def slug(text: str) -> str:
+    """`text` as an id: lowercase letters and digits, runs of anything else one hyphen."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
 def article(word: str) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from analysis.core import words
 from analysis.core.lists import LIST_SEPARATOR
 from analysis.errors import ImportFailed, Problem
 from analysis.importers import tablefiles
@@ -171,7 +172,7 @@ def import_export(path: Path, data_dir: Path, add_actors: bool = False) -> Summa
                            "(add them to actors.csv, with their SIPRI spelling as an alias, "
                            "or import with --add-actors)")
     for n in unknown:
-        actor_id = _slug(n.rstrip("*"))
+        actor_id = words.slug(n.rstrip("*"))
         tables["actors"][1].append({
             "actor_id": actor_id, "name": n.rstrip("*").strip(),
             "kind": "armed_group" if n.endswith("*") else "state",
@@ -201,10 +202,6 @@ def _key(name: str) -> str:
     return actors.key(name.strip().rstrip("*"))
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-
-
 def _category(description: str) -> str:
     text = description.casefold()
     return next((c for word, c in CATEGORIES if re.search(rf"\b{re.escape(word)}\b", text)),
@@ -218,8 +215,8 @@ def _arms_row(export: Export, line: str, f: list[str], known: dict, source_id: s
     flags = [FLAGGED[i] for i in FLAGGED if f[i].strip() == "?"]
     status = "delivered" if delivered and int(delivered) > 0 else "ordered"
     return {
-        "sale_id": f"SIPRI-{supplier}-{recipient}-{_slug(f[6])}-{f[2].strip()}",
-        "deal_id": f"sipri-{supplier}-{recipient}-{_slug(f[6])}-{f[2].strip()}",
+        "sale_id": f"SIPRI-{supplier}-{recipient}-{words.slug(f[6])}-{f[2].strip()}",
+        "deal_id": f"sipri-{supplier}-{recipient}-{words.slug(f[6])}-{f[2].strip()}",
         "supplier": supplier, "recipient": recipient,
         "system": f"{f[6].strip()} ({f[7].strip()})" if f[7].strip() else f[6].strip(),
         "category": _category(f[7]),

@@ -65,13 +65,30 @@ def commit(data_dir: Path, tables: dict[str, Table], documents: dict[str, str]) 
         shutil.copytree(data_dir, staged)
         for name, table in tables.items():
             _write(staged / f"{name}.csv", table)
+        (staged / "documents").mkdir(exist_ok=True)
         for name, text in documents.items():
             (staged / "documents" / name).write_text(text, encoding="utf-8")
         _, problems = validate.validate(staged)
         if problems:
             raise DataError(problems)
-        for name in tables:
-            atomic.write(data_dir / f"{name}.csv", (staged / f"{name}.csv").read_bytes())
-        for name in documents:
-            atomic.write(data_dir / "documents" / name,
-                         (staged / "documents" / name).read_bytes())
+    write(data_dir, tables, documents)
+
+
+def write(data_dir: Path, tables: dict[str, Table], documents: dict[str, str]) -> None:
+    """Write held `documents`, then `tables`, each file whole (`atomic`); if any cannot be
+    written, the new documents written are removed: both or neither."""
+    written = []
+    try:
+        for name, text in documents.items():
+            path = data_dir / "documents" / name
+            path.parent.mkdir(exist_ok=True)
+            if not path.exists():
+                written.append(path)
+            atomic.write(path, text)
+        for name, table in tables.items():
+            with atomic.replacing(data_dir / f"{name}.csv") as tmp:
+                _write(tmp, table)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
