@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import threading
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -176,7 +177,11 @@ def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
             ahead.ran(notebook, cell_index, charts)
 
     title, paper = values.get("title", brief.name), values.get("paper", "A4")
-    try:
+    with ExitStack() as cleanup:  # each step runs whatever the one before it did, last first
+        cleanup.callback(shutil.rmtree, scratch, ignore_errors=True)
+        cleanup.callback(lambda: workers and workers.close())
+        cleanup.callback(lambda: stopping.join() if stopping else kernel and kernel.shutdown())
+        cleanup.callback(lambda: ahead and ahead.stop())
         kernel = Kernel(scratch, cwd=brief.notebook.parent)
         if "pdf" in brief.formats:
             from analysis.render.workers import Worker
@@ -198,16 +203,6 @@ def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
         return formats.write(executed, stage, name=brief.name, formats=brief.formats,
                              title=title, paper=paper, workers=workers, charts=charts,
                              lap=clock.lap, ahead=ahead.jobs if ahead else None)
-    finally:
-        if ahead:
-            ahead.stop()
-        if stopping:
-            stopping.join()
-        elif kernel:
-            kernel.shutdown()
-        if workers:
-            workers.close()
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _outputs(executed: Path) -> list[dict]:
