@@ -32,6 +32,7 @@ from analysis.brief.sections import (
     indicators,
     judgments,
     quality,
+    review,
     sources,
 )
 from analysis.core import provenance
@@ -109,6 +110,10 @@ class Brief:
 
     def indicators(self) -> Section:
         return self._add(indicators.section(self.cite, self.questions, self.judged_before))
+
+    def review(self) -> Section:
+        """What entered the data since each judgment's review (a question's deep dive)."""
+        return self._add(review.section(self.loaded, self.cite, self.questions))
 
     def arms(self, timeline: bool = False) -> Section:
         """Routes, stages and deals; with `timeline`, each deal's dated reports too."""

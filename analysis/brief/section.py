@@ -15,6 +15,7 @@ SECTIONS = {
     "judgments": "Bottom line up front",
     "hypotheses": "Competing hypotheses",
     "indicators": "Indicators to watch",
+    "review": "Awaiting review",
     "arms": "Arms transfers",
     "estimates": "Fighter and force estimates",
     "contacts": "Diplomatic contacts",

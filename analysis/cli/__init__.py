@@ -221,6 +221,46 @@ def quote(
         typer.echo(f"{i}. ({passage.score:.0f}% alike) {passage.text}")
 
 
+@app.command()
+def triage(
+    questions: list[str] = typer.Argument(None, help="key questions (default: every one)",
+                                          show_default=False),
+    data: Path = DataOption,
+):
+    """List, per key question, the claim rows that entered the data since its judgment was
+    last reviewed and bear on it (by its indicators, its evidence tags or its parties):
+    newest entry first, each with why and whether it is tagged."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from analysis.core import words
+    from analysis.evidence.questions import awaiting
+    from analysis.evidence.questions import triage as awaiting_review
+    from analysis.tables.load import load_tables
+
+    t = load_tables(data or paths.DATA)
+    found = awaiting_review(t, questions or None)
+    console = Console(highlight=False, soft_wrap=False)
+    if not found:
+        typer.echo("no key question is on record: nothing to triage")
+    for q in found:
+        if q.current is None:
+            typer.echo(f"{q.key}: no judgment yet: nothing to triage")
+            continue
+        rows = awaiting(t, q)
+        if rows.empty:
+            typer.echo(f"{q.key}: nothing entered since the review on {q.reviewed}")
+            continue
+        typer.echo(f"{q.key}: {words.plural(len(rows), 'row')} entered since the review on "
+                   f"{q.reviewed}, {q.untagged:,} untagged")
+        table = Table("row", "date", "entered", "summary", "matched", "tagged",
+                      show_lines=False, expand=False)
+        for r in rows.itertuples():
+            table.add_row(r.row, r.date, r.entered, r.report, r.matched,
+                          "yes" if r.tagged else "no")
+        console.print(table)
+
+
 imports = typer.Typer(no_args_is_help=True, help="Bring external datasets into the tables.")
 app.add_typer(imports, name="import")
 

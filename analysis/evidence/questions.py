@@ -1,22 +1,27 @@
 """The analyst's key questions, each with what the evidence says of it in this edition:
 its competing hypotheses scored (`ach`), its indicators (`indicators`), the confidence its
-judgment can carry (`confidence`), and whether the analyst's likelihood term claims more.
+judgment can carry (`confidence`), whether the analyst's likelihood term claims more, and
+what has entered the data since the judgment was last reviewed.
 
-A question's judgment, likelihood and review day are the analyst's. An edition as of a day
-before the judgment was reviewed shows the question and its evidence, not the judgment:
-it was not made then.
+A question's judgments are the analyst's, dated (`judgments.csv`): an edition shows the
+latest made by its day (none before the first) and the ones before it as its history.
+Evidence *entered* after that review (the claim tables' `entered` day, whatever the day of
+the events it reports) awaits review: it is listed, with why it bears on the question and
+whether the analyst has tagged it. The likelihood term is held to the evidence the analyst
+had when reviewing; what came after is flagged, never a reason for a build to fail.
 """
 
 from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.core import dates
 from analysis.errors import JudgmentError, Problem
 from analysis.evidence import ach, confidence, indicators
 from analysis.evidence.support import newest
-from analysis.tables import actors
+from analysis.tables import actors, selection
 from analysis.tables.load import Tables
+from analysis.tables.narrow import entered_by, involving
+from analysis.tables.schema import ENTERED, TABLES
 
 
 @dataclass(frozen=True)
@@ -27,32 +32,74 @@ class Newest:
 
 
 @dataclass(frozen=True)
+class Judgment:
+    """One of the analyst's judgments of a question, as made on its day."""
+
+    key: str
+    reviewed: str  # YYYY-MM-DD
+    judged: str  # the hypothesis judged best
+    text: str
+    likelihood: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A claim row entered since the judgment was reviewed that bears on the question."""
+
+    table: str
+    label: int
+    entered: pd.Timestamp
+    matched: tuple[str, ...]  # why it bears on the question: "indicator I06", "tag T012",
+    tagged: bool  # ... "party Taliban"; whether an evidence tag of the question holds it
+
+
+@dataclass(frozen=True)
 class Question:
     key: str
     text: str
     time_frame: str
-    judged: str  # the hypothesis the analyst judges best
-    judgment: str | None  # None: not yet made on this edition's day
-    likelihood: str | None
-    reviewed: str
+    current: Judgment | None  # None: no judgment made by this edition's day
+    history: tuple[Judgment, ...]  # the earlier ones, newest first
     matrix: ach.Matrix
     indicators: list[indicators.Indicator]
-    confidence: confidence.Confidence
-    overclaims: list[str]
-
+    confidence: confidence.Confidence | None  # of the current judgment
+    overclaims: list[str]  # why its term claims more than the evidence it was made on
     newest: Newest | None  # the newest evidence bearing on the question
+    arrivals: tuple[Arrival, ...]  # entered since the review, newest entry first
+    changed: tuple[tuple[str, str, str], ...]  # indicators (id, at the review, now)
+
+    @property
+    def judged(self) -> str | None:
+        return self.current.judged if self.current else None
+
+    @property
+    def judgment(self) -> str | None:
+        return self.current.text if self.current else None
+
+    @property
+    def likelihood(self) -> str | None:
+        return self.current.likelihood if self.current else None
+
+    @property
+    def reviewed(self) -> str | None:
+        return self.current.reviewed if self.current else None
 
     @property
     def review_due(self) -> bool:
-        """Evidence newer than the analyst's last review of the judgment."""
-        newest = self.newest
-        return (self.judgment is not None and newest is not None
-                and newest.day > dates.spans(pd.Series([self.reviewed]))["last"].iloc[0])
+        """Evidence entered since the analyst's last review of the judgment."""
+        return bool(self.arrivals)
+
+    @property
+    def untagged(self) -> int:
+        return sum(not a.tagged for a in self.arrivals)
 
     def record(self) -> dict:
         """What the next edition compares with (kept in the manifest)."""
         return {"judgment": self.judgment, "likelihood": self.likelihood,
-                "confidence": self.confidence.level, "leader": self.matrix.leader,
+                "reviewed": self.reviewed,
+                "confidence": self.confidence.level if self.confidence else None,
+                "leader": self.matrix.leader,
                 "indicators": {i.key: i.status for i in self.indicators}}
 
 
@@ -75,7 +122,7 @@ def overclaims(t: Tables) -> list[Problem]:
 
 
 def _answered(t: Tables, wanted, day) -> list[tuple[Question, int]]:
-    """Each question with its row in questions.csv."""
+    """Each question with the row of its current judgment in judgments.csv (else its own)."""
     q = t.questions
     if q.empty:  # a dataset without the analyst's tables (a brief configured for another)
         return []
@@ -86,33 +133,133 @@ def _answered(t: Tables, wanted, day) -> list[tuple[Question, int]]:
     if wanted is not None:
         q = q.iloc[pd.Index(q["question_id"]).get_indexer(list(wanted))]
     day = day if day is not None else pd.Timestamp(t.as_of or pd.Timestamp.now().date())
-    return [(_question(t, r, day), r.Index) for r in q.itertuples()]
+    found = []
+    for r in q.itertuples():
+        made = t.judgments[(t.judgments["question_id"] == r.question_id)
+                           & (t.judgments["reviewed_first"] <= day)]
+        made = made.sort_values("reviewed", ascending=False, kind="stable")
+        found.append((_question(t, r, [_judgment(j) for j in made.itertuples()], day),
+                      made.index[0] if len(made) else r.Index))
+    return found
+
+
+def _judgment(j) -> Judgment:
+    return Judgment(j.judgment_id, j.reviewed, j.hypothesis_id, j.judgment, j.likelihood,
+                    j.note if isinstance(j.note, str) else None)
 
 
 def _overclaim(x: Question, row: int) -> Problem:
-    return Problem("questions.csv", row, "likelihood",
+    return Problem("judgments.csv", row, "likelihood",
                    f"{x.key}: claims more than the evidence carries: "
                    + "; ".join(x.overclaims), x.likelihood,
                    f"a term the evidence carries (confidence {x.confidence.level}: "
                    f"{x.confidence.basis})")
 
 
-def _question(t: Tables, r, day: pd.Timestamp) -> Question:
+def _question(t: Tables, r, made: list[Judgment], day: pd.Timestamp) -> Question:
     m = ach.matrix(t, r.question_id)
-    names, tops = actors.names(t.actors), actors.tops(t.actors)
-    parties = r.parties.split(";") if isinstance(r.parties, str) else []
-    interested = {names[tops.get(p.strip(), p.strip())] for p in parties}
-    c = confidence.assess(m, r.hypothesis_id, dict(t.claims()), day=day,
-                          horizon_months=int(r.horizon_months or 0)
-                          if pd.notna(r.horizon_months) else 0, interested=interested)
-    made = r.reviewed_first <= day
     signs = indicators.indicators(t, m.hypotheses)
-    return Question(
-        r.question_id, r.question, r.time_frame, r.hypothesis_id,
-        r.judgment if made else None, r.likelihood if made else None, r.reviewed, m,
-        signs, c,
-        confidence.overclaims(r.likelihood, c.level, m, r.hypothesis_id) if made else [],
-        _newest(t, m, signs))
+    current = made[0] if made else None
+    c, wrong, arrivals, changed = None, [], (), ()
+    if current is not None:
+        stake = _names(t, r.parties)
+        horizon = int(r.horizon_months) if pd.notna(r.horizon_months) else 0
+        c = _confidence(t, m, current.judged, day, horizon, stake)
+        reviewed = pd.Timestamp(current.reviewed)
+        then = entered_by(t, reviewed)  # the evidence the analyst had when reviewing
+        m_then = ach.matrix(then, r.question_id)
+        c_then = _confidence(then, m_then, current.judged, reviewed, horizon, stake)
+        wrong = confidence.overclaims(current.likelihood, c_then.level, m_then,
+                                      current.judged)
+        c = c if not wrong else c_then  # the confidence the term is held to
+        arrivals = _arrivals(t, r, m, reviewed)
+        before = {i.key: i.status for i in indicators.indicators(then, m.hypotheses)}
+        changed = tuple((i.key, before.get(i.key, indicators.NOT_SEEN), i.status)
+                        for i in signs if before.get(i.key) != i.status)
+    return Question(r.question_id, r.question, r.time_frame, current, tuple(made[1:]), m,
+                    signs, c, wrong, _newest(t, m, signs), arrivals, changed)
+
+
+def _confidence(t: Tables, m: ach.Matrix, judged: str, day: pd.Timestamp, horizon: int,
+                stake: set[str]) -> confidence.Confidence:
+    return confidence.assess(m, judged, dict(t.claims()), day=day, horizon_months=horizon,
+                             interested=stake)
+
+
+def _names(t: Tables, parties) -> set[str]:
+    """The origins (names) of a question's parties: their claims count as interested."""
+    names, tops = actors.names(t.actors), actors.tops(t.actors)
+    return {names[tops.get(p, p)] for p in _parties(parties)}
+
+
+def _parties(parties) -> list[str]:
+    return [p.strip() for p in parties.split(";")] if isinstance(parties, str) else []
+
+
+def _arrivals(t: Tables, r, m: ach.Matrix, reviewed: pd.Timestamp) -> tuple[Arrival, ...]:
+    """The claim rows entered after `reviewed` that bear on the question: matched by its
+    indicators' selections, by its evidence tags, or naming one of its parties (as what
+    the row is about, or as who made the claim)."""
+    frames = dict(t.claims())
+    why: dict[tuple[str, int], list[str]] = {}
+    tagged = {(i.table, label) for i in m.items for label in i.rows}
+
+    def add(table: str, labels, reason: str):
+        late = frames[table].loc[labels, f"{ENTERED}_first"] > reviewed
+        for label in late.index[late.to_numpy()]:
+            why.setdefault((table, label), []).append(reason)
+
+    for i in t.indicators[t.indicators["hypothesis_id"].isin(list(m.hypotheses))].itertuples():
+        for text in filter(lambda x: isinstance(x, str), (i.watch, i.against)):
+            found = selection.rows(selection.parse(text), frames, t.actors)
+            if found is not None:
+                add(*found, f"indicator {i.indicator_id}")
+    for item in m.items:
+        add(item.table, list(item.rows), f"tag {item.key}")
+    parties = _parties(r.parties)
+    if parties:
+        wanted = actors.resolve(t.actors, parties)
+        names = actors.names(t.actors)
+        for name, frame in frames.items():
+            late = frame[(frame[f"{ENTERED}_first"] > reviewed).to_numpy()]
+            hit = involving(name, late, wanted, claimant=True)
+            add(name, late.index[hit.to_numpy()],
+                "naming " + " or ".join(names[p] for p in parties))
+    found = [Arrival(table, label, frames[table].at[label, f"{ENTERED}_first"],
+                     tuple(dict.fromkeys(reasons)), (table, label) in tagged)
+             for (table, label), reasons in why.items()]
+    return tuple(sorted(found, key=lambda a: (-a.entered.value, _event(frames, a))))
+
+
+def _event(frames, a: Arrival) -> int:
+    """Newer events first, among rows entered the same day."""
+    day = frames[a.table].at[a.label, f"{TABLES[a.table].metadata['event_date']}_last"]
+    return -day.value if pd.notna(day) else 0
+
+
+def awaiting(t: Tables, q: Question) -> pd.DataFrame:
+    """`q`'s evidence awaiting review, a row each, newest entry first: the claim table and
+    label, the row's id, its date, the day it entered, what it reports, why it bears on
+    the question, whether it is tagged."""
+    from analysis.evidence.describe import dated, describe
+
+    found = []
+    for a in q.arrivals:
+        frame = getattr(t, a.table).loc[[a.label]]
+        meta = TABLES[a.table].metadata
+        found.append({"table": a.table, "label": a.label, "row": frame.iat[0, 0],
+                      "date": dated(frame, meta["event_date"]).iat[0],
+                      "entered": a.entered.date().isoformat(),
+                      "report": describe(t, a.table, frame).iat[0],
+                      "matched": "; ".join(a.matched), "tagged": a.tagged})
+    return pd.DataFrame(found, columns=["table", "label", "row", "date", "entered",
+                                        "report", "matched", "tagged"])
+
+
+def triage(t: Tables, wanted=None) -> list[Question]:
+    """The questions `wanted` (None: all) as of today, whatever their likelihood claims:
+    what `brief triage` lists (`brief validate` reports any overclaim)."""
+    return [x for x, _ in _answered(t, wanted, None)]
 
 
 def _newest(t: Tables, m: ach.Matrix, signs) -> Newest | None:

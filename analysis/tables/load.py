@@ -16,7 +16,7 @@ from analysis.core.cache import cache_dir, intact, prune, seal, used
 from analysis.errors import DataError
 from analysis.tables import changes, derived, files, validate
 from analysis.tables.files import Used
-from analysis.tables.schema import CLAIM_TABLES, TABLES, quantity
+from analysis.tables.schema import ADDED, CLAIM_TABLES, TABLES, quantity
 from analysis.tables.vocab import SHARES, VAGUE_RANGES
 
 PARTIES = "contact_parties"
@@ -40,9 +40,11 @@ class Tables:
     other_claims: pd.DataFrame
     questions: pd.DataFrame
     hypotheses: pd.DataFrame
+    judgments: pd.DataFrame
     evidence_tags: pd.DataFrame
     indicators: pd.DataFrame
-    """The analyst's tables (`schema.ANALYST_TABLES`): judgments, not source facts."""
+    """The analyst's tables (`schema.ANALYST_TABLES`): judgments, not source facts; as
+    of a day, what the analyst had written by then."""
     data_dir: Path
     inputs: Used
     """What the tables were made from: the checksums of the files as read, and their rows'
@@ -71,7 +73,8 @@ class Tables:
 def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = None) -> Tables:
     """Validated, typed tables. With `as_of`, only what was known that day: rows whose
     source was certainly published by then (a month-precision date counts from its last
-    day; an unknown date is left out, and counted in `excluded_undated`)."""
+    day; an unknown date is left out, and counted in `excluded_undated`), and the
+    analyst's rows added (judgments made) by then."""
     data_dir = Path(data_dir) if data_dir else paths.DATA
     frames, inputs = _valid_frames(data_dir)
     parties = frames.pop(PARTIES)
@@ -85,6 +88,8 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
             excluded += int(undated.sum())
             frames[name] = frames[name][frames[name]["source_id"].isin(ids)]
         frames["sources"] = frames["sources"][known]
+        for name, column in ADDED.items():  # what the analyst had not yet written
+            frames[name] = frames[name][frames[name][f"{column}_first"] <= day]
         as_of = day.date()
     tables = Tables(**frames, data_dir=data_dir, inputs=inputs, as_of=as_of,
                     excluded_undated=excluded)

@@ -87,9 +87,11 @@ def _date(description, *, required=False) -> pa.Column:
 
 
 def _day(description, *, required=False) -> pa.Column:
-    """A day, YYYY-MM-DD: when something happened in the curation, which is known."""
+    """A day, YYYY-MM-DD: when something happened in the curation (which is known to the
+    day, and is never still to come)."""
     column = _date(description, required=required)
     column.checks.append(_matches(r"\d{4}-\d{2}-\d{2}", "a day YYYY-MM-DD"))
+    column.metadata["curation"] = True
     return column
 
 
@@ -310,6 +312,11 @@ OTHER_CLAIMS = _claim_table(
 
 _ANALYST = ("The analyst's judgment, not a source's: printed as the analyst's.")
 
+def _added(what: str) -> pa.Column:
+    return _day(f"the day the analyst added the {what} (YYYY-MM-DD): an edition as of an "
+                "earlier day leaves it out", required=True)
+
+
 QUESTIONS = pa.DataFrameSchema(
     {
         "question_id": _id("unique id of the question", SLUG_PATTERN),
@@ -319,6 +326,25 @@ QUESTIONS = pa.DataFrameSchema(
         "horizon_months": _number("how far ahead the judgment forecasts, in months; 0 for "
                                   "a judgment about the present or the past",
                                   unit="months"),
+        "parties": _text("actors with a stake in the answer, ';'-separated actor ids: "
+                         "their own claims count as interested", references="actors",
+                         list=True),
+        "added": _added("question"),
+        "notes": _text("the analyst's notes"),
+    },
+    strict=True, name="questions",
+    description="Key questions: one row per question a brief answers; its judgments, as "
+                "made and revised, are in judgments.csv. " + _ANALYST,
+    metadata={"id": "question_id", "optional": True},
+)
+
+JUDGMENTS = pa.DataFrameSchema(
+    {
+        "judgment_id": _id("unique id of the record"),
+        "question_id": _ref("the question judged (questions.question_id)", "questions"),
+        "reviewed": _day("the day the analyst made or last confirmed this judgment "
+                         "(YYYY-MM-DD): evidence entered after it awaits review",
+                         required=True),
         "hypothesis_id": _ref("the hypothesis the analyst judges best "
                               "(hypotheses.hypothesis_id)", "hypotheses"),
         "judgment": _text("the analyst's judgment in words, without a likelihood or "
@@ -330,17 +356,14 @@ QUESTIONS = pa.DataFrameSchema(
                                     "possibly, perhaps)")]),
         "likelihood": _enum("the analyst's ICD 203 likelihood term for the judgment",
                             LIKELIHOOD),
-        "reviewed": _date("when the analyst last reviewed the judgment (YYYY-MM-DD)",
-                          required=True),
-        "parties": _text("actors with a stake in the answer, ';'-separated actor ids: "
-                         "their own claims count as interested", references="actors",
-                         list=True),
-        "notes": _text("the analyst's notes"),
+        "note": _text("what the analyst weighed, and for a revision what changed their "
+                      "mind (every record of a question after its first says it)"),
     },
-    strict=True, name="questions",
-    description="Key questions: one row per question a brief answers, with the analyst's "
-                "current judgment. " + _ANALYST,
-    metadata={"id": "question_id", "optional": True},
+    strict=True, name="judgments",
+    description="Judgments: one row per judgment the analyst made or reviewed, dated; a "
+                "question's latest by an edition's day is the one that edition shows, the "
+                "earlier ones its history. " + _ANALYST,
+    metadata={"id": "judgment_id", "optional": True},
 )
 
 HYPOTHESES = pa.DataFrameSchema(
@@ -350,6 +373,7 @@ HYPOTHESES = pa.DataFrameSchema(
         "label": _text("a short name the brief calls it by ('Hedging for influence')",
                        required=True),
         "hypothesis": _text("the hypothesis, as a statement", required=True),
+        "added": _added("hypothesis"),
     },
     strict=True, name="hypotheses",
     description="Competing hypotheses: two to four per question. " + _ANALYST,
@@ -365,6 +389,7 @@ EVIDENCE_TAGS_TABLE = pa.DataFrameSchema(
                           selection=True),
         "tag": _enum("how the evidence bears on the hypothesis", EVIDENCE_TAGS),
         "note": _text("why", required=True),
+        "added": _added("tag"),
     },
     strict=True, name="evidence_tags",
     description="Evidence tags: how a piece of evidence bears on a hypothesis; one row per "
@@ -384,6 +409,7 @@ INDICATORS = pa.DataFrameSchema(
         "against": _text("the claim rows that would contradict it, if any: a selection",
                          selection=True),
         "note": _text("why it discriminates"),
+        "added": _added("indicator"),
     },
     strict=True, name="indicators",
     description="Indicators (signposts): what would show a hypothesis gaining ground; "
@@ -393,7 +419,8 @@ INDICATORS = pa.DataFrameSchema(
 
 TABLES: dict[str, pa.DataFrameSchema] = {
     s.name: s for s in (SOURCES, ACTORS, ARMS_SALES, FIGHTER_ESTIMATES, DIPLOMATIC_CONTACTS,
-                        OTHER_CLAIMS, QUESTIONS, HYPOTHESES, EVIDENCE_TAGS_TABLE, INDICATORS)
+                        OTHER_CLAIMS, QUESTIONS, HYPOTHESES, JUDGMENTS, EVIDENCE_TAGS_TABLE,
+                        INDICATORS)
 }
 """Every table, in load order; each is the file `<name>.csv` in the data directory (an
 `optional` table's file may be missing: it has no rows)."""
@@ -402,8 +429,13 @@ CLAIM_TABLES = (ARMS_SALES.name, FIGHTER_ESTIMATES.name, DIPLOMATIC_CONTACTS.nam
                 OTHER_CLAIMS.name)
 """The tables of claims (each row from a source, with its quote)."""
 
-ANALYST_TABLES = (QUESTIONS.name, HYPOTHESES.name, EVIDENCE_TAGS_TABLE.name, INDICATORS.name)
-"""The analyst's tables: questions, hypotheses, evidence tags, indicators."""
+ANALYST_TABLES = (QUESTIONS.name, HYPOTHESES.name, JUDGMENTS.name, EVIDENCE_TAGS_TABLE.name,
+                  INDICATORS.name)
+"""The analyst's tables: questions, hypotheses, judgments, evidence tags, indicators."""
+ADDED = {QUESTIONS.name: "added", HYPOTHESES.name: "added", JUDGMENTS.name: "reviewed",
+         EVIDENCE_TAGS_TABLE.name: "added", INDICATORS.name: "added"}
+"""Each analyst table's column for the day its row was added: an edition as of an earlier
+day leaves the row out (what the analyst had not yet written)."""
 
 
 def quantity(table: str) -> tuple[str, str, str] | None:

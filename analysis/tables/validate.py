@@ -353,24 +353,22 @@ def _time_problems(frames, today: pd.Timestamp) -> list[Problem]:
                 f"{name}.csv", row, column, "dated after its source was published",
                 frame.at[row, column], f"a date by {source_day[row]:%Y-%m-%d}, when "
                 f"{frame.at[row, 'source_id']} was published"))
+    for name, frame in frames.items():  # the curation's own days: none still to come
+        for column, spec in TABLES[name].columns.items():
+            if (spec.metadata or {}).get("curation") and column in frame:
+                future(name, column, frame,
+                       (dates.spans(frame[column])["first"] > today).to_numpy())
     for name in CLAIM_TABLES:
-        if not _has(frames, name, ENTERED):
+        if published is None or not _has(frames, name, ENTERED, "source_id"):
             continue
         frame = frames[name]
         entered = dates.spans(frame[ENTERED])["first"]
-        future(name, ENTERED, frame, (entered > today).to_numpy())
-        if published is None or "source_id" not in frame:
-            continue
         out = _of_source(published["first"], frame)
         for row in frame.index[(entered < out).fillna(False).to_numpy()]:
             problems.append(Problem(
                 f"{name}.csv", row, ENTERED, "entered before its source was published",
                 frame.at[row, ENTERED], f"a day from {out[row]:%Y-%m-%d}, when "
                 f"{frame.at[row, 'source_id']} was published"))
-    if _has(frames, "questions", "reviewed"):
-        q = frames["questions"]
-        future("questions", "reviewed", q,
-               (dates.spans(q["reviewed"])["first"] > today).to_numpy())
     return problems
 
 
@@ -432,29 +430,63 @@ HYPOTHESES_PER_QUESTION = (2, 4)
 
 
 def _question_problems(frames) -> list[Problem]:
-    """Each question has 2 to 4 hypotheses, and the one it judges best is one of them."""
-    if not (_has(frames, "questions", "question_id", "hypothesis_id")
-            and _has(frames, "hypotheses", "hypothesis_id", "question_id")):
-        return []
-    questions, hypotheses = frames["questions"], frames["hypotheses"]
-    counts = hypotheses["question_id"].value_counts()
-    of = hypotheses.set_index("hypothesis_id")["question_id"]
-    of = of[~of.index.duplicated()]
-    low, high = HYPOTHESES_PER_QUESTION
+    """Each question has 2 to 4 hypotheses; each judgment of it judges one of them best,
+    once a day at most, after the question and that hypothesis were added, and a revision
+    says what changed."""
     problems = []
-    for row, q in questions.iterrows():
-        n = int(counts.get(q["question_id"], 0))
-        if not low <= n <= high:
-            problems.append(Problem("questions.csv", row, "question_id",
-                                    "wrong number of hypotheses", f"{n} in hypotheses.csv",
-                                    f"{low} to {high} competing hypotheses"))
-        judged = q["hypothesis_id"]
-        if isinstance(judged, str) and judged in of and of[judged] != q["question_id"]:
-            problems.append(Problem("questions.csv", row, "hypothesis_id",
-                                    "a hypothesis of another question",
-                                    f"{judged} (of {of[judged]})",
-                                    f"a hypothesis of {q['question_id']}"))
+    if _has(frames, "questions", "question_id") and _has(frames, "hypotheses", "question_id"):
+        counts = frames["hypotheses"]["question_id"].value_counts()
+        low, high = HYPOTHESES_PER_QUESTION
+        for row, question in frames["questions"]["question_id"].items():
+            n = int(counts.get(question, 0))
+            if not low <= n <= high:
+                problems.append(Problem("questions.csv", row, "question_id",
+                                        "wrong number of hypotheses", f"{n} in hypotheses.csv",
+                                        f"{low} to {high} competing hypotheses"))
+    if _has(frames, "judgments", "question_id", "hypothesis_id", "reviewed"):
+        problems += _judgment_problems(frames)
     return problems
+
+
+def _judgment_problems(frames) -> list[Problem]:
+    j = frames["judgments"]
+    h = frames.get("hypotheses")
+    of = (h.drop_duplicates("hypothesis_id").set_index("hypothesis_id")
+          if _has(frames, "hypotheses", "hypothesis_id", "question_id", "added") else None)
+    added = (frames["questions"].drop_duplicates("question_id").set_index("question_id")["added"]
+             if _has(frames, "questions", "question_id", "added") else pd.Series(dtype=object))
+    problems = []
+    seen: dict[tuple, int] = {}
+    for row, r in j.sort_values("reviewed", kind="stable").iterrows():
+        question, judged, day = r["question_id"], r["hypothesis_id"], r["reviewed"]
+        if of is not None and judged in of.index:
+            if of.at[judged, "question_id"] != question:
+                problems.append(Problem("judgments.csv", row, "hypothesis_id",
+                                        "a hypothesis of another question",
+                                        f"{judged} (of {of.at[judged, 'question_id']})",
+                                        f"a hypothesis of {question}"))
+            elif isinstance(day, str) and day < str(of.at[judged, "added"]):
+                problems.append(Problem("judgments.csv", row, "reviewed",
+                                        "judged before the hypothesis was added", day,
+                                        f"{of.at[judged, 'added']} or later"))
+        if isinstance(day, str) and day < str(added.get(question, "")):
+            problems.append(Problem("judgments.csv", row, "reviewed",
+                                    "judged before the question was added", day,
+                                    f"{added[question]} or later"))
+        if (question, day) in seen:
+            problems.append(Problem("judgments.csv", row, "reviewed",
+                                    "a second judgment of the question that day", day,
+                                    f"one a day (row {seen[question, day]} is of {day})"))
+        elif any(q == question for q, _ in seen) and not _filled(r.get("note")):
+            problems.append(Problem("judgments.csv", row, "note", "a revision without a note",
+                                    expected="what changed the analyst's mind, or that the "
+                                             "review changed nothing"))
+        seen.setdefault((question, day), row)
+    return problems
+
+
+def _filled(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _quote_problems(frames, documents: Path, read) -> list[Problem]:

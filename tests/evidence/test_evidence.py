@@ -49,6 +49,8 @@ DEFAULTS = {
     "diplomatic_contacts": {"actors": "russia;taliban", "kind": "meeting",
                             "status": "occurred", "topic": "talks", "quote": "a quote",
                             "credibility": "2"},
+    **{name: {"added": "2015-01-01"} for name in ("questions", "hypotheses",
+                                                  "evidence_tags", "indicators")},
 }
 
 

@@ -14,8 +14,10 @@ from analysis.evidence.questions import questions
 from analysis.tables import selection
 
 QUESTION = {"question_id": "q1", "question": "Is it growing?", "time_frame": "now",
-            "horizon_months": "0", "hypothesis_id": "h1", "judgment": "It is contained.",
-            "likelihood": "roughly even chance", "reviewed": "2016-01-01"}
+            "horizon_months": "0"}
+JUDGMENT = {"judgment_id": "J1", "question_id": "q1", "hypothesis_id": "h1",
+            "judgment": "It is contained.", "likelihood": "roughly even chance",
+            "reviewed": "2016-01-01"}
 HYPOTHESES = [{"hypothesis_id": "h1", "question_id": "q1", "label": "Contained",
                "hypothesis": "It is contained."},
               {"hypothesis_id": "h2", "question_id": "q1", "label": "Growing",
@@ -46,9 +48,10 @@ TAGS = [tag(1, "h1", "E1", "inconsistent"), tag(2, "h1", "E2", "inconsistent"),
 
 @pytest.fixture
 def tables(tmp_path):
-    def make(question=None, tags=TAGS, rows=None, **more):
+    def make(judgment=None, tags=TAGS, rows=None, **more):
+        """The tables, with question q1 judged as JUDGMENT (and `judgment`'s changes)."""
         return make_tables(tmp_path / "data", fighter_estimates=rows or estimates(),
-                           questions=[{**QUESTION, **(question or {})}],
+                           questions=[QUESTION], judgments=[{**JUDGMENT, **(judgment or {})}],
                            hypotheses=HYPOTHESES, evidence_tags=tags, **more)
     return make
 
@@ -95,12 +98,12 @@ def test_confidence_counts_credible_independent_origins(tables):
     ("likely", "the matrix ranks that hypothesis last"),
 ])
 def test_a_judgment_that_overclaims_is_caught(tables, term, why):
-    question = {"likelihood": term}
+    judgment = {"likelihood": term}
     if why != "almost certain needs high confidence":
-        question["hypothesis_id"] = "h2"
+        judgment["hypothesis_id"] = "h2"
     with pytest.raises(JudgmentError) as error:
-        questions(tables(question))
-    assert str(error.value).startswith("questions.csv:2:likelihood: q1: claims more than the "
+        questions(tables(judgment))
+    assert str(error.value).startswith("judgments.csv:2:likelihood: q1: claims more than the "
                                        "evidence carries: ")
     assert f"(got {term!r}, expected a term the evidence carries (confidence " in str(error.value)
     assert why in str(error.value)

@@ -39,18 +39,18 @@ def test_the_default_data_declares_the_seed_articles_questions(data):
 
 
 @pytest.mark.parametrize(("file", "row_id", "cells", "expected"), [
-    ("questions", "russia-arming-taliban", {"likelihood": "probably"},
-     "questions.csv:3:likelihood: value not allowed (got 'probably', expected one of: "
+    ("judgments", "J02", {"likelihood": "probably"},
+     "judgments.csv:3:likelihood: value not allowed (got 'probably', expected one of: "
      "almost no chance"),
-    ("questions", "russia-arming-taliban", {"judgment": "Russia is likely arming them."},
-     "questions.csv:3:judgment: estimative words in the judgment's text"),
-    ("questions", "russia-arming-taliban", {"judgment": "Russia may arm them."},
-     "questions.csv:3:judgment: estimative words"),
-    ("questions", "russia-arming-taliban", {"hypothesis_id": "align-hedge"},
-     "questions.csv:3:hypothesis_id: a hypothesis of another question (got 'align-hedge "
+    ("judgments", "J02", {"judgment": "Russia is likely arming them."},
+     "judgments.csv:3:judgment: estimative words in the judgment's text"),
+    ("judgments", "J02", {"judgment": "Russia may arm them."},
+     "judgments.csv:3:judgment: estimative words"),
+    ("judgments", "J02", {"hypothesis_id": "align-hedge"},
+     "judgments.csv:3:hypothesis_id: a hypothesis of another question (got 'align-hedge "
      "(of russia-taliban-alignment)', expected a hypothesis of russia-arming-taliban)"),
-    ("questions", "russia-arming-taliban", {"hypothesis_id": "nope"},
-     "questions.csv:3:hypothesis_id: unknown hypothesis_id (got 'nope'"),
+    ("judgments", "J02", {"hypothesis_id": "nope"},
+     "judgments.csv:3:hypothesis_id: unknown hypothesis_id (got 'nope'"),
     ("hypotheses", "last-fade", {"question_id": "islamic-state-growth"},
      "questions.csv:5:question_id: wrong number of hypotheses (got '1 in hypotheses.csv', "
      "expected 2 to 4 competing hypotheses)"),
@@ -87,7 +87,8 @@ def test_bad_analyst_rows_get_a_clear_error(data, file, row_id, cells, expected)
 
 
 def test_the_analyst_tables_are_optional(data):
-    for name in ("questions", "hypotheses", "evidence_tags", "indicators", "other_claims"):
+    for name in ("questions", "hypotheses", "judgments", "evidence_tags", "indicators",
+                 "other_claims"):
         (data / f"{name}.csv").unlink()
     assert problems(data) == []
 
@@ -101,13 +102,13 @@ def test_other_claims_quotes_are_checked(data):
 def test_validate_refuses_a_likelihood_the_evidence_does_not_carry(data):
     """What a build would refuse, `brief validate` reports first: one line naming the file,
     the question, the term and the computed basis."""
-    edit(data / "questions.csv", "russia-arming-taliban", likelihood="almost certain")
+    edit(data / "judgments.csv", "J02", likelihood="almost certain")
     result = run_brief("validate", "--data", data)
     assert result.returncode == 1
     [line] = result.stdout.splitlines()
-    assert line.startswith("questions.csv:3:likelihood: russia-arming-taliban: claims more "
+    assert line.startswith("judgments.csv:3:likelihood: russia-arming-taliban: claims more "
                            "than the evidence carries: ")
     assert "almost certain needs high confidence (computed: " in line
     assert "(got 'almost certain', expected a term the evidence carries (confidence " in line
     build = run_brief("build", "--data", data, "--out", data.parent / "reports")
-    assert build.returncode == 1 and line.removeprefix("questions.csv:3:") in build.stderr
+    assert build.returncode == 1 and line.removeprefix("judgments.csv:3:") in build.stderr

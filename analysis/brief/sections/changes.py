@@ -15,10 +15,12 @@ from analysis.brief.section import Section, heading, shown
 from analysis.core import dates, words
 from analysis.core.markup import Markup, table
 from analysis.evidence.describe import describe
-from analysis.tables import changes
+from analysis.tables import changes, schema
 from analysis.tables.load import Tables
-from analysis.tables.schema import CLAIM_TABLES, TABLES
+from analysis.tables.schema import ADDED, CLAIM_TABLES, TABLES
 
+JUDGMENTS = schema.JUDGMENTS.name
+"""The analyst's dated judgments: a revision is listed like any row, on its day."""
 NEW_DATED, CHANGED, NEW_UNDATED = 0, 1, 2
 """The order rows are listed in (then newest event first, then table order)."""
 
@@ -57,8 +59,8 @@ def _ranked(t: Tables, found: changes.Changes) -> pd.DataFrame:
     """The rows new or changed in the brief's selection, in the order they are listed:
     table, label, kind, and the span of their event date."""
     ranked = []
-    for name, frame in t.claims():
-        event = TABLES[name].metadata["event_date"]
+    for name, frame in [*t.claims(), (JUDGMENTS, t.judgments)]:  # a revision, on its day
+        event = TABLES[name].metadata.get("event_date", ADDED.get(name))
         for kind, by_table in (("new", found.new), ("changed", found.changed)):
             rows = frame.loc[frame.iloc[:, 0].isin(by_table.get(name, [])),
                              [f"{event}_first", f"{event}_last"]]
@@ -118,12 +120,20 @@ def _table(t: Tables, cite: Citations, rows: pd.DataFrame, caption: str) -> Mark
     worded = {}
     for name, labels in rows.groupby("table", sort=False)["label"]:
         frame = getattr(t, name).loc[labels]
+        what = _judged(frame) if name == JUDGMENTS else describe(t, name, frame)
         worded |= {(name, label): (row_id, what) for label, row_id, what in zip(
-            frame.index, frame.iloc[:, 0], describe(t, name, frame), strict=True)}
+            frame.index, frame.iloc[:, 0], what, strict=True)}
     lines = [(r.kind, r.table.replace("_", " "), *worded[(r.table, r.label)],
-              cite.claim(r.table, r.label)) for r in rows.itertuples()]
+              "the analyst’s" if r.table == JUDGMENTS else cite.claim(r.table, r.label))
+             for r in rows.itertuples()]
     return table(["", "Table", "Row", "Report", "Source"], lines, classes="compact",
                  caption=caption)
+
+
+def _judged(frame: pd.DataFrame) -> list[str]:
+    """A judgment record in a line: its question, day, term and words."""
+    return [f"{r.question_id}, judged on {dates.display(r.reviewed)} ({r.likelihood}): "
+            f"{r.judgment}" for r in frame.itertuples()]
 
 
 def _moment(iso: str | None) -> str:

@@ -6,7 +6,7 @@ marked."""
 
 from analysis.brief.citations import Citations
 from analysis.brief.section import Section, heading
-from analysis.core import words
+from analysis.core import dates, words
 from analysis.core.markup import Markup, table
 from analysis.evidence import ach
 from analysis.evidence.describe import describe
@@ -33,6 +33,12 @@ def section(t: Tables, cite: Citations, questions: list[Question], full: bool) -
                            caption="Least inconsistent first: each origin's strongest "
                                    f"row once, weighted ({ach.WEIGHTS})."))
         parts.append(Markup('<p class="basis">{}</p>').format(_sensitivity(m)))
+        if q.arrivals:
+            parts.append(Markup('<p class="review-due">Entered since the judgment’s review '
+                                "on {day}: {rows} bearing on this question, {untagged} not "
+                                "yet tagged against its hypotheses.</p>").format(
+                day=dates.display(q.reviewed), rows=words.plural(len(q.arrivals), "row"),
+                untagged=f"{q.untagged:,}"))
         if full:
             parts += [_matrix(t, cite, m), _words(t, cite, m)]
     return Section("hypotheses", *parts)

@@ -56,9 +56,9 @@ def _entry(t: Tables, cite: Citations, q: Question, previous: dict | None,
            known: dict[str, Fact], found: dict[str, Fact]) -> Markup:
     name = q.key.replace("-", "_")
     lines = [Markup("<h3>{}</h3>").format(q.text)]
-    if q.judgment is None:
-        lines.append(Markup('<p class="judgment">The analyst’s judgment on this question was '
-                            "made after this edition’s day: the question and its evidence "
+    if q.current is None:
+        lines.append(Markup('<p class="judgment">The analyst had made no judgment on this '
+                            "question by this edition’s day: the question and its evidence "
                             "are shown as known then.</p>"))
     else:
         text = Markup(resolve(q.judgment, known, html_text=True))
@@ -71,10 +71,14 @@ def _entry(t: Tables, cite: Citations, q: Question, previous: dict | None,
                             "frame: {frame}; reviewed {reviewed}).</p>").format(
             term=q.likelihood.capitalize(), frame=q.time_frame,
             reviewed=dates.display(q.reviewed)))
-    c = q.confidence
-    found[f"{name}_confidence"] = Fact(c.level)
-    lines.append(Markup('<p class="confidence">Confidence (computed): <strong>{level}'
-                        "</strong>. {basis}.</p>").format(level=c.level, basis=c.basis))
+        if q.history:
+            lines.append(_history(q))
+        if q.review_due or q.changed:
+            lines.append(_awaiting(q))
+        c = q.confidence
+        found[f"{name}_confidence"] = Fact(c.level)
+        lines.append(Markup('<p class="confidence">Confidence (computed): <strong>{level}'
+                            "</strong>. {basis}.</p>").format(level=c.level, basis=c.basis))
     lines.append(Markup('<p class="ach">{}</p>').format(_standing(q.matrix)))
     newest = q.newest
     if newest is not None:
@@ -85,14 +89,38 @@ def _entry(t: Tables, cite: Citations, q: Question, previous: dict | None,
     else:
         lines.append(Markup('<p class="newest">No evidence is tagged against this '
                             "question’s hypotheses yet.</p>"))
-    if q.review_due:
-        lines.append(Markup('<p class="review-due">Evidence newer than the analyst’s last '
-                            "review: the judgment is due for review.</p>"))
     change, shift = _change(q, previous)
     lines.append(Markup('<p class="change{s}">{c}</p>').format(
         s=" shift" if shift else "", c=change))
     return Markup('<li class="question" id="question-{id}">{body}</li>').format(
         id=q.key, body=Markup("").join(lines))
+
+
+def _history(q: Question) -> Markup:
+    """The judgment before this one: when it was revised, and what it said."""
+    before = q.history[0]
+    return Markup('<p class="history">Revised on {day}; before: “{text}” ({term}, '
+                  "reviewed {then}).{more}{why}</p>").format(
+        day=dates.display(q.reviewed), text=before.text, term=before.likelihood,
+        then=dates.display(before.reviewed),
+        more=(f" {words.plural(len(q.history) - 1, 'earlier judgment')} before that."
+              if len(q.history) > 1 else ""),
+        why=Markup(" <span class=\"label\">Why</span> {}").format(q.current.note)
+        if q.current.note else "")
+
+
+def _awaiting(q: Question) -> Markup:
+    """What entered the data, and which indicators moved, since the judgment's review."""
+    said = []
+    if q.arrivals:
+        said.append(f"{words.plural(len(q.arrivals), 'row')} bearing on this question "
+                    f"entered the data since its review on {dates.display(q.reviewed)}"
+                    + (f", {q.untagged:,} not yet tagged" if q.untagged else ", all tagged"))
+    if q.changed:
+        said.append("indicators changed since: " + words.series(
+            [f"{key} now {now} (was {was})" for key, was, now in q.changed]))
+    return Markup('<p class="review-due"><strong>Awaiting review</strong>: {}.</p>').format(
+        "; ".join(said))
 
 
 def _standing(m: ach.Matrix) -> str:
@@ -123,6 +151,9 @@ def _change(q: Question, previous: dict | None) -> tuple[str, bool]:
     terms = list(LIKELIHOOD)
     if before.get("judgment") != now["judgment"]:
         said.append("the judgment’s words changed")
+    if before.get("reviewed") and before.get("reviewed") != now["reviewed"]:
+        said.append(f"reviewed on {dates.display(now['reviewed'])}" if now["reviewed"]
+                    else "no judgment on this edition’s day")
     if before.get("likelihood") != now["likelihood"]:
         said.append(f"likelihood {before.get('likelihood') or 'none'} → "
                     f"{now['likelihood'] or 'none'}")

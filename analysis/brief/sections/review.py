@@ -1,0 +1,40 @@
+"""Awaiting review (a question's deep dive): the claim rows that entered the data since the
+analyst last reviewed the judgment and bear on the question, each with why and whether it
+is tagged, newest entry first."""
+
+from analysis.brief import limits
+from analysis.brief.citations import Citations
+from analysis.brief.section import Section, heading, shown
+from analysis.core import dates, words
+from analysis.core.markup import Markup, table
+from analysis.evidence.questions import Question, awaiting
+from analysis.tables.load import Tables
+
+
+def section(t: Tables, cite: Citations, questions: list[Question]) -> Section:
+    """Nothing for a brief that answers no question."""
+    if not questions:
+        return Section("review")
+    parts = [heading("review")]
+    for q in questions:
+        parts.append(Markup("<h3>{}</h3>").format(q.text))
+        if q.current is None:
+            parts.append(Markup("<p>No judgment has been made on this question yet: there "
+                                "is no review to await.</p>"))
+            continue
+        rows = awaiting(t, q)
+        if rows.empty:
+            parts.append(Markup("<p>Nothing bearing on this question has entered the data "
+                                "since its review on {}.</p>").format(dates.display(q.reviewed)))
+            continue
+        shown_rows = rows.head(limits.TABLE_ROWS)
+        parts.append(table(
+            ["Row", "Entered", "Report", "Bears on it by", "Tagged", "Source"],
+            [(r.row, dates.display(r.entered), f"{r.report} ({r.date})", r.matched,
+              "yes" if r.tagged else "not yet", cite.claim(r.table, r.label))
+             for r in shown_rows.itertuples()],
+            caption=f"Entered since the review on {dates.display(q.reviewed)}: "
+                    f"{words.plural(len(rows), 'row')}, {q.untagged:,} not yet tagged"
+                    + shown(len(shown_rows), len(rows), "row", "newest entered") + ".",
+            classes="compact"))
+    return Section("review", *parts)
