@@ -188,6 +188,8 @@ def intake(
     source_id: str = typer.Option(None, "--source-id", help="the new source's id (default: "
                                   "made from its publisher and date)"),
     reliability: str = typer.Option(None, "--reliability", help="its Admiralty grade, A-F"),
+    note: str = typer.Option(None, "--note", help="where the file came from (for the "
+                             "document's header and the source's notes)"),
     data: Path = DataOption,
 ):
     """Hold a document: its text in data/documents/ under a provenance header, and its row
@@ -197,7 +199,7 @@ def intake(
     from analysis.importers.intake import intake as hold
 
     typer.echo(str(hold(file, data or paths.DATA, source_id=source_id,
-                        reliability=reliability)))
+                        reliability=reliability, note=note)))
 
 
 @app.command()

@@ -41,10 +41,12 @@ class Intake:
 
 
 def intake(path: Path, data_dir: Path, *, source_id: str | None = None,
-           reliability: str | None = None, today: date | None = None) -> Intake:
-    """Hold `path` as a new source of the dataset in `data_dir`; ImportFailed, and nothing
-    written, when it cannot be read, holds no text, is already held (the same address or
-    the same text), or `source_id` is taken or malformed."""
+           reliability: str | None = None, note: str | None = None,
+           today: date | None = None) -> Intake:
+    """Hold `path` as a new source of the dataset in `data_dir` (`note`: where the file
+    came from, for the document's header and the source's notes); ImportFailed, and
+    nothing written, when it cannot be read, holds no text, is already held (the same
+    address or the same text), or `source_id` is taken or malformed."""
     today = today or date.today()
     if reliability is not None and reliability not in RELIABILITY:
         raise ImportFailed(f"--reliability {reliability!r}: expected one of "
@@ -61,25 +63,30 @@ def intake(path: Path, data_dir: Path, *, source_id: str | None = None,
         "published_basis": page.basis.get("published")
         or "not stated in the file (brief intake): fill in if known",
         "notes": f"Taken in by brief intake on {today.isoformat()} from {path.name} ("
-                 f"{page.kind})" + "".join(f"; {note}" for note in page.notes) + "."}
+                 f"{page.kind})" + "".join(f"; {n}" for n in [*page.notes, *filter(None, [
+                     note])]) + "."}
     tablefiles.write(data_dir, {"sources": (columns, [*rows, row])},
-                     {document: _held(source_id, row, page, path.name, today)})
+                     {document: _held(source_id, row, page, path.name, today, note)})
     basis = dict(page.basis, **({"reliability": "given"} if reliability else {}))
     return Intake(source_id, document, len(rows) + 2, basis,
                   [c for c in TO_FILL if not row[c]])
 
 
-def _held(source_id: str, row: dict, page: pages.Page, name: str, today: date) -> str:
-    """The document: its provenance header, a blank line, its text."""
-    published = (f"{row['published']} ({row['published_basis']})" if row["published"]
-                 else "(unknown) (not stated in the file)")
-    header = [f"source_id: {source_id}", f"title: {row['title']}",
-              f"publisher: {row['publisher']}", f"author: {row['author']}",
-              f"url: {row['url']}", f"published: {published}",
+def _held(source_id: str, row: dict, page: pages.Page, name: str, today: date,
+          note: str | None) -> str:
+    """The document: its provenance header (what the file states of itself, where it came
+    from, what it does not state), a blank line, its text."""
+    stated = [f"{c}: {row[c]}" for c in ("title", "publisher", "author", "url") if row[c]]
+    if row["published"]:
+        stated.append(f"published: {row['published']} ({row['published_basis']})")
+    unstated = [c for c in ("title", "publisher", "author", "url", "published") if not row[c]]
+    header = [f"source_id: {source_id}", *stated,
               f"from: {name} ({page.kind}), taken in by brief intake on {today.isoformat()}",
+              *([f"note: {note}"] if note else []),
               "text: " + ("its main text as trafilatura found it" if page.kind ==
                           "a saved web page" else "its text as pypdf extracted it"
-                          if page.kind == "a PDF" else "as written")]
+                          if page.kind == "a PDF" else "as written"),
+              *([f"not stated in the file: {', '.join(unstated)}"] if unstated else [])]
     return "".join(f"# {line}\n" for line in header) + "\n" + page.text
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from analysis.errors import ImportFailed
 
 MIN_WORDS = 20
-"""Fewer words than this, or no sentence, is no text: a page of menus and links."""
+"""Fewer words than this, or no sentence, is no text in a page or a PDF: menus and links."""
 
 _DATE_META = ("article:published_time", "datepublished", "og:published_time",
               "publishdate", "pubdate", "date", "dc.date", "dc.date.issued",
@@ -57,7 +57,8 @@ def read(path: Path) -> Page:
             raise ImportFailed(f"{path.name}: not a web page, a PDF or UTF-8 text") from None
     page.text = _tidy(page.text)
     words = len(page.text.split())
-    if words < MIN_WORDS or not re.search(r"[.!?。؟]", page.text):
+    least = 1 if page.kind == "a text file" else MIN_WORDS  # a text is what its writer kept
+    if words < least or not re.search(r"[.!?。؟]", page.text):
         raise ImportFailed(f"{path.name}: no text found in {page.kind} (only {words} "
                            "words of menus or links)" if words else
                            f"{path.name}: no text found in {page.kind}")

@@ -83,8 +83,13 @@ def test_a_file_becomes_a_held_document_and_its_row(data, page, expected, basis)
     assert f"missing (fill them in sources.csv row 2): {', '.join(missing)}" in lines
     assert lines[-1].startswith(f'next: `brief quote {row["source_id"]} "a few words"`')
     text = (data / "documents" / row["document"]).read_text(encoding="utf-8")
-    assert text.startswith(f"# source_id: {row['source_id']}\n# title: {row['title']}\n")
+    header = text.split("\n\n", 1)[0].splitlines()
+    assert header[0] == f"# source_id: {row['source_id']}"
+    assert (f"# title: {row['title']}" in header) is bool(row["title"])
     assert f"# from: {page} (" in text
+    unstated = [c for c in ("title", "publisher", "author", "url", "published") if not row[c]]
+    assert (header[-1] == f"# not stated in the file: {', '.join(unstated)}"
+            if unstated else header[-1].startswith("# text: "))
     assert held_text(data / "documents" / row["document"])  # as the validator reads it
 
 
@@ -227,3 +232,19 @@ def test_quote_of_a_source_whose_text_is_not_held(held):
 def test_intake_refuses_in_process_as_on_the_command_line(data):
     with pytest.raises(ImportFailed, match="no text found"):
         intake(PAGES / "empty.html", data)
+
+
+def test_a_short_text_with_a_note_on_where_it_came_from(data, tmp_path):
+    """An analyst's text file (a passage kept from a page) may be short; a note says where
+    it came from, in the document's header and the source's notes."""
+    path = tmp_path / "passage.txt"
+    path.write_text("The report puts the current number of its members at 1,000.\n",
+                    encoding="utf-8")
+    note = "extract rows ISK23: the quoted passage only, not the whole page"
+    result = run_brief("intake", path, "--source-id", "reporterly-nd", "--note", note,
+                       "--data", data)
+    assert result.returncode == 0, result.stderr
+    text = (data / "documents" / "reporterly-nd.txt").read_text(encoding="utf-8")
+    assert f"# note: {note}\n" in text
+    [row] = sources(data)
+    assert row["notes"].endswith(f"; {note}.")
