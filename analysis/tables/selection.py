@@ -91,7 +91,7 @@ def problems(selection: Selection, frames: dict[str, pd.DataFrame]) -> list[tupl
     if selection.table is None:
         if len(ids) < sum(t in frames for t in CLAIM_TABLES):
             return []  # a claim table without its id column (reported as missing)
-        found = []
+        found, tables = [], {}
         for i in selection.ids:
             holders = [t for t, column in ids.items() if (column == i).any()]
             if not holders:
@@ -99,6 +99,12 @@ def problems(selection: Selection, frames: dict[str, pd.DataFrame]) -> list[tupl
             elif len(holders) > 1:
                 found.append((f"row id {i!r} is in {' and '.join(holders)}",
                               "a selection naming its table: 'table: id_column=...'"))
+            else:
+                tables.setdefault(holders[0], i)
+        if len(tables) > 1:  # rows are matched in one table: the others' would be lost
+            found.append((f"ids of {len(tables)} tables ("
+                          + ", ".join(f"{i} in {t}" for t, i in tables.items()) + ")",
+                          "ids of one claim table (a tag or indicator for each table)"))
         return found
     schema = TABLES[selection.table]
     known = ({"actors": set(frames["actors"]["actor_id"].dropna())}

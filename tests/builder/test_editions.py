@@ -114,12 +114,12 @@ def test_a_likelihood_that_claims_more_than_its_evidence_fails_the_build(tmp_pat
     shutil.copytree(ROOT / "data", data)
     path = data / "judgments.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "is on record, and nothing on record refutes it either.\",roughly even chance",
-        "is on record, and nothing on record refutes it either.\",almost certain"),
+        "to the Taliban is on record.\",roughly even chance",
+        "to the Taliban is on record.\",almost certain"),
         encoding="utf-8")
     result = run_brief("build", "--data", data, "--out", tmp_path / "reports")
     assert result.returncode != 0
-    assert ("judgments.csv:3:likelihood: russia-arming-taliban: claims more than the "
+    assert ("judgments.csv:7:likelihood: russia-arming-taliban: claims more than the "
             "evidence carries: ") in result.stdout + result.stderr
     assert "(got 'almost certain', expected a term the evidence carries" in result.stderr
     assert not (tmp_path / "reports" / "russia-taliban" / "latest").exists()

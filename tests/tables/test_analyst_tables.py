@@ -60,6 +60,10 @@ def test_the_default_data_declares_the_seed_articles_questions(data):
     ("evidence_tags", "T001", {"evidence": "C999"},
      "evidence_tags.csv:2:evidence: unknown row id 'C999' (got 'C999', expected the id of "
      "a row in a claim table)"),
+    ("evidence_tags", "T001", {"evidence": "C007|E014"},
+     "evidence_tags.csv:2:evidence: ids of 2 tables (C007 in diplomatic_contacts, E014 in "
+     "fighter_estimates) (got 'C007|E014', expected ids of one claim table (a tag or "
+     "indicator for each table))"),
     ("evidence_tags", "T001", {"evidence": "contacts: kind=talks"},
      "evidence_tags.csv:2:evidence: unknown table 'contacts'"),
     ("evidence_tags", "T001", {"evidence": "diplomatic_contacts: sort=talks"},
@@ -102,13 +106,13 @@ def test_other_claims_quotes_are_checked(data):
 def test_validate_refuses_a_likelihood_the_evidence_does_not_carry(data):
     """What a build would refuse, `brief validate` reports first: one line naming the file,
     the question, the term and the computed basis."""
-    edit(data / "judgments.csv", "J02", likelihood="almost certain")
+    edit(data / "judgments.csv", "J06", likelihood="almost certain")  # the current one
     result = run_brief("validate", "--data", data)
     assert result.returncode == 1
     [line] = result.stdout.splitlines()
-    assert line.startswith("judgments.csv:3:likelihood: russia-arming-taliban: claims more "
+    assert line.startswith("judgments.csv:7:likelihood: russia-arming-taliban: claims more "
                            "than the evidence carries: ")
     assert "almost certain needs high confidence (computed: " in line
     assert "(got 'almost certain', expected a term the evidence carries (confidence " in line
     build = run_brief("build", "--data", data, "--out", data.parent / "reports")
-    assert build.returncode == 1 and line.removeprefix("judgments.csv:3:") in build.stderr
+    assert build.returncode == 1 and line.removeprefix("judgments.csv:7:") in build.stderr
