@@ -141,8 +141,8 @@ def test_the_brief_reads_like_the_brief(browser, request, ui):
     charts = page.locator(".vega-chart[data-drawn='interactive']")
     assert charts.count() == CHARTS and drawn(page) >= CHARTS
     # a mark's tooltip, as in the HTML brief
-    mark = charts.first.locator("g.mark-symbol path").first
-    mark.scroll_into_view_if_needed()
+    mark = charts.first.locator("g.mark-symbol.role-mark path").first  # not a legend's
+    mark.evaluate("e => e.scrollIntoView({block: 'center'})")  # not under the toolbar
     mark.hover(force=True)
     page.locator("#vg-tooltip-element.visible").wait_for(timeout=10_000)
     page.mouse.move(0, 0)

@@ -234,6 +234,7 @@ def triage(
     newest entry first, each with why and whether it is tagged."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from analysis.core import words
     from analysis.evidence.questions import awaiting
@@ -257,9 +258,9 @@ def triage(
                    f"{q.reviewed}, {q.untagged:,} untagged")
         table = Table("row", "date", "entered", "summary", "matched", "tagged",
                       show_lines=False, expand=False)
-        for r in rows.itertuples():
-            table.add_row(r.row, r.date, r.entered, r.report, r.matched,
-                          "yes" if r.tagged else "no")
+        for r in rows.itertuples():  # as text: "[inferred: ...]" is no markup
+            table.add_row(*map(Text, (r.row, r.date, r.entered, r.report, r.matched,
+                                      "yes" if r.tagged else "no")))
         console.print(table)
 
 

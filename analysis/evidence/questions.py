@@ -241,14 +241,16 @@ def awaiting(t: Tables, q: Question) -> pd.DataFrame:
     """`q`'s evidence awaiting review, a row each, newest entry first: the claim table and
     label, the row's id, its date, the day it entered, what it reports, why it bears on
     the question, whether it is tagged."""
-    from analysis.evidence.describe import dated, describe
+    from analysis.core import dates
+    from analysis.evidence.describe import describe
 
     found = []
     for a in q.arrivals:
         frame = getattr(t, a.table).loc[[a.label]]
-        meta = TABLES[a.table].metadata
+        day = frame[TABLES[a.table].metadata["event_date"]].iat[0]
+        inferred = isinstance(frame["date_inferred"].iat[0], str)
         found.append({"table": a.table, "label": a.label, "row": frame.iat[0, 0],
-                      "date": dated(frame, meta["event_date"]).iat[0],
+                      "date": dates.display(day) + (" (inferred)" if inferred else ""),
                       "entered": a.entered.date().isoformat(),
                       "report": describe(t, a.table, frame).iat[0],
                       "matched": "; ".join(a.matched), "tagged": a.tagged})
@@ -263,9 +265,10 @@ def triage(t: Tables, wanted=None) -> list[Question]:
 
 
 def _newest(t: Tables, m: ach.Matrix, signs) -> Newest | None:
-    """The newest evidence bearing on the question: a tagged item, or the rows an
-    indicator has seen (the analyst may not have tagged them yet)."""
-    found = [Newest(i.table, i.rows, i.newest) for i in m.items if i.newest is not None]
+    """The newest evidence bearing on the question: a diagnostic item (one rated alike
+    against every hypothesis bears on none), or the rows an indicator has seen (the analyst
+    may not have tagged them yet)."""
+    found = [Newest(i.table, i.rows, i.newest) for i in m.diagnostic if i.newest is not None]
     for s in signs:
         if s.seen:
             day = newest(s.table, getattr(t, s.table).loc[list(s.seen)])

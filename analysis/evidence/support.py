@@ -109,9 +109,14 @@ def support(table: str, frame: pd.DataFrame) -> Support:
                    tuple(dict.fromkeys(frame["origin"])), tuple(found), strong)
 
 
-def newest(table: str, rows: pd.DataFrame) -> pd.Timestamp | None:
-    """The latest day claim rows of `table` cover: their event dates, else their sources'
-    publication dates; None when none is dated."""
+def days(table: str, rows: pd.DataFrame) -> pd.Series:
+    """The latest day each claim row of `table` covers: its event date, else its source's
+    publication date (NaT when neither is known)."""
     event = TABLES[table].metadata["event_date"]
-    days = rows[f"{event}_last"].fillna(rows["reported_date_last"]).dropna()
-    return days.max() if len(days) else None
+    return rows[f"{event}_last"].fillna(rows["reported_date_last"])
+
+
+def newest(table: str, rows: pd.DataFrame) -> pd.Timestamp | None:
+    """The latest day claim rows of `table` cover (`days`); None when none is dated."""
+    found = days(table, rows).dropna()
+    return found.max() if len(found) else None

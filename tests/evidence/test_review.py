@@ -145,3 +145,15 @@ def test_triage_lists_per_question_newest_first(tables):
         0, "q1: nothing entered since the review on 2020-03-01\n")
     unknown = run_brief("triage", "q9", "--data", revised.data_dir)
     assert unknown.returncode == 1 and "unknown question 'q9'" in unknown.stderr
+
+
+def test_the_newest_evidence_is_evidence_that_tells_the_hypotheses_apart(tables):
+    """A later item rated alike against every hypothesis (tagged only so that it is no
+    longer untagged) bears on none: it is not the question's newest evidence."""
+    late = [estimate("E7", "wire", **exact(5000), attributed_to="kabulov", group="taliban",
+                     as_of_date="2019-05", entered="2020-02-20")]
+    t = tables(rows=late, indicators=(),
+               tags=[*TAGS, tag(3, "h1", "E7", "neutral")])
+    [q] = questions(t)
+    assert q.untagged == 0
+    assert [t.fighter_estimates.at[i, "estimate_id"] for i in q.newest.rows] == ["E3", "E4"]

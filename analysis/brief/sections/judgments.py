@@ -12,10 +12,11 @@ from analysis.brief.prose import Fact, resolve
 from analysis.brief.section import Section, heading
 from analysis.core import dates, words
 from analysis.core.markup import Markup
-from analysis.evidence import ach, confidence, key_facts
+from analysis.evidence import ach, confidence, key_facts, support
 from analysis.evidence.describe import describe
 from analysis.evidence.questions import Question
 from analysis.tables.load import Tables
+from analysis.tables.schema import TABLES
 from analysis.tables.vocab import CONFIDENCE, GRADE_SCALE, LIKELIHOOD
 
 
@@ -83,7 +84,10 @@ def _entry(t: Tables, cite: Citations, q: Question, previous: dict | None,
     newest = q.newest
     if newest is not None:
         frame = getattr(t, newest.table).loc[list(newest.rows)]
-        line = describe(t, newest.table, frame).iloc[-1]
+        event = frame[f"{TABLES[newest.table].metadata['event_date']}_last"]
+        # the row with the latest event, else the latest published: not the last listed
+        day = event if event.notna().any() else support.days(newest.table, frame)
+        line = describe(t, newest.table, frame.loc[[day.idxmax()]]).iloc[0]
         lines.append(Markup('<p class="newest">Newest evidence: {line}{cites}.</p>').format(
             line=line, cites=cite.claims(newest.table, newest.rows)))
     else:
