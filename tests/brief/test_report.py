@@ -70,12 +70,12 @@ def test_charts_of_a_row_per_group_draw_the_groups_with_most_reports(monkeypatch
 
     description, caption = chart(brief.contacts(), "Diplomatic contacts over time")
     assert " between 2 sets of parties" in description
-    assert "Drawn: the 2 sets of parties with most dated contacts, of 6." in caption
+    assert "Drawn: the 2 sets of parties with most dated contacts, of 7." in caption
     description, caption = chart(brief.arms(timeline=True), "Arms deals over time")
     # a deal is one row, however its reports name it; the 2010 reports stand far apart
     assert " on 1 deal " in description and "Not drawn, so that the rest can be read: 2 " \
         "dated reports of 2010" in caption
-    assert "Drawn: the 2 deals with most dated reports, of 7" in caption
+    assert "Drawn: the 2 deals with most dated reports, of 8" in caption
     description, caption = chart(brief.estimates(), "Estimates of fighters")
     assert " for 2 groups" in description
     assert "Drawn: the 2 groups with most dated estimates, of 3." in caption

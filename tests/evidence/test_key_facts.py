@@ -107,9 +107,10 @@ def test_as_of_edition_cites_only_what_was_published_by_then():
 
 
 def test_newest_developments_come_first(real):
-    """The 2019 contacts before the 2015 presence figure."""
+    """The 2021 presence and contacts before the contract of 2015 (delivered in 2018)."""
     keys = [f.key for f in key_judgments(real)]
-    assert keys.index("contacts_russia_taliban") < keys.index("presence_isil")
+    assert keys.index("presence_isil_k") < keys.index("contacts_russia_taliban") \
+        < keys.index("arms_pak_mi35_ordered")
 
 
 def test_as_of_edition_drops_later_corroboration(real):
