@@ -157,3 +157,9 @@ def test_the_newest_evidence_is_evidence_that_tells_the_hypotheses_apart(tables)
     [q] = questions(t)
     assert q.untagged == 0
     assert [t.fighter_estimates.at[i, "estimate_id"] for i in q.newest.rows] == ["E3", "E4"]
+
+
+def test_an_edition_before_any_question_says_none_was_posed_then(tables):
+    t = tables(rows=LATE)
+    text_ = text(Brief(data_dir=t.data_dir, as_of="2014-12-31").judgments().html())
+    assert "The analyst had posed no key question by this edition’s day." in text_

@@ -39,6 +39,9 @@ def section(t: Tables, loaded: Tables, cite: Citations, questions: list[Question
         parts.append(Markup('<ol class="questions">{}</ol>').format(Markup("").join(entries)))
     elif not loaded.questions.empty:
         parts.append(Markup("<p>This brief answers none of the key questions on record.</p>"))
+    elif loaded.as_of is not None:
+        parts.append(Markup("<p>The analyst had posed no key question by this edition’s "
+                            "day.</p>"))
     else:
         parts.append(Markup("<p>No key question is on record yet: the analyst's questions, "
                             "each with its competing hypotheses, go in questions.csv and "
