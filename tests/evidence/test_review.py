@@ -163,3 +163,19 @@ def test_an_edition_before_any_question_says_none_was_posed_then(tables):
     t = tables(rows=LATE)
     text_ = text(Brief(data_dir=t.data_dir, as_of="2014-12-31").judgments().html())
     assert "The analyst had posed no key question by this edition’s day." in text_
+
+
+def test_what_changed_lists_a_revision_like_any_row(tables, tmp_path):
+    import json
+
+    from analysis.tables.changes import ROWS_VERSION, row_digests
+
+    before = tables(rows=LATE)
+    previous = tmp_path / "manifest.json"
+    previous.write_text(json.dumps({"rows": row_digests(before.data_dir),
+                                    "rows_version": ROWS_VERSION, "edition": "2020-02-15"}),
+                        encoding="utf-8")
+    after = tables(rows=LATE, judgments=(REVIEW, REVISED))
+    section = text(Brief(data_dir=after.data_dir, previous=str(previous)).changes().html())
+    assert ("new judgments J2 q1, judged on 1 March 2020 (roughly even chance): It grew again "
+            "in 2015 and 2016. the analyst’s") in section
