@@ -112,3 +112,22 @@ def built(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert result.stderr == "", "a good build warns of nothing"
     return out / DEFAULT_BRIEF / "latest"
+
+
+DAMAGES = ["cut short", "altered", "another entry's", "deleted"]
+"""How a kept file can be damaged (a full disk, a crash, a hand): see `damage`."""
+
+
+def damage(path: Path, how: str, other: bytes) -> None:
+    """`path` cut short, one byte of it altered (the same length), replaced by `other` (the
+    whole bytes of another entry), or deleted."""
+    raw = path.read_bytes()
+    if how == "cut short":
+        path.write_bytes(raw[: len(raw) // 2])
+    elif how == "altered":
+        middle = len(raw) * 3 // 4
+        path.write_bytes(raw[:middle] + bytes([raw[middle] ^ 1]) + raw[middle + 1:])
+    elif how == "another entry's":
+        path.write_bytes(other)
+    else:
+        path.unlink()

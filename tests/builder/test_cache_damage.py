@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import DEFAULT_BRIEF, FIXTURES, require_tool, run_brief
+from conftest import DAMAGES, DEFAULT_BRIEF, FIXTURES, damage, require_tool, run_brief
 
 pytestmark = pytest.mark.slow
 NAME = DEFAULT_BRIEF
@@ -55,28 +55,17 @@ def clean(tmp_path_factory):
     return root / "cache", published(latest)
 
 
-def damage(entries: list, how: str):
-    for i, path in enumerate(entries):
-        raw = path.read_bytes()
-        if how == "cut short":
-            path.write_bytes(raw[: len(raw) // 2])
-        elif how == "altered":  # the same length, one byte changed
-            middle = len(raw) * 3 // 4
-            path.write_bytes(raw[:middle] + bytes([raw[middle] ^ 1]) + raw[middle + 1:])
-        elif how == "another entry's":  # whole and sealed, but the next entry's
-            path.write_bytes(entries[(i + 1) % len(entries)].read_bytes())
-        else:
-            path.unlink()
-
-
-@pytest.mark.parametrize("how", ["cut short", "altered", "another entry's", "deleted"])
+@pytest.mark.parametrize("how", DAMAGES)
 def test_a_damaged_cache_never_reaches_the_brief(clean, tmp_path, how):
     kept, expected = clean
     cache = tmp_path / "cache"
     shutil.copytree(kept, cache)
     entries = {kind: sorted((cache / "bedfellows").glob(pattern))
                for kind, pattern in KINDS.items()}
-    damage([p for paths in entries.values() for p in paths], how)
+    kept = [p for paths in entries.values() for p in paths]
+    others = [p.read_bytes() for p in kept[1:] + kept[:1]]  # each the next entry's bytes
+    for path, other in zip(kept, others, strict=True):
+        damage(path, how, other)
     latest, stderr = build(cache, tmp_path / "reports")
     assert published(latest) == expected
     if how == "deleted":

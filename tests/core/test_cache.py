@@ -7,27 +7,17 @@ import time
 import pytest
 
 from analysis.core import cache, provenance
+from conftest import DAMAGES, damage
 
 
-def damage(path, how):
-    raw = path.read_bytes()
-    if how == "truncated":
-        path.write_bytes(raw[: len(raw) // 2])
-    elif how == "altered":  # the same length, one byte changed
-        middle = len(raw) * 3 // 4
-        path.write_bytes(raw[:middle] + bytes([raw[middle] ^ 1]) + raw[middle + 1:])
-    elif how == "another entry's":  # a whole, sealed entry, but not this one
-        other = path.with_name("other")
-        cache.kept(other, lambda: b"something else", "test entry")
-        path.write_bytes(other.read_bytes())
-    else:
-        path.unlink()
+def another(path) -> bytes:
+    """A whole, sealed entry's bytes, but not those of the entry at `path`."""
+    other = path.with_name("other")
+    cache.kept(other, lambda: b"something else", "test entry")
+    return other.read_bytes()
 
 
-HOW = ["truncated", "altered", "another entry's", "deleted"]
-
-
-@pytest.mark.parametrize("how", HOW)
+@pytest.mark.parametrize("how", DAMAGES)
 def test_a_damaged_entry_is_made_again_with_a_notice(tmp_path, capsys, how):
     path = tmp_path / "entry.pdf"
     made = []
@@ -38,7 +28,7 @@ def test_a_damaged_entry_is_made_again_with_a_notice(tmp_path, capsys, how):
 
     assert cache.kept(path, make, "chart") == make() and len(made) == 2
     assert cache.kept(path, make, "chart") == make() and len(made) == 3  # read back
-    damage(path, how)
+    damage(path, how, another(path))
     capsys.readouterr()
     assert cache.kept(path, make, "chart") == make() and len(made) == 5
     notice = capsys.readouterr().err
@@ -50,7 +40,7 @@ def test_a_damaged_entry_is_made_again_with_a_notice(tmp_path, capsys, how):
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.parametrize("how", HOW)
+@pytest.mark.parametrize("how", DAMAGES)
 def test_a_damaged_kept_checksum_is_never_used(tmp_path, monkeypatch, capsys, how):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     path = tmp_path / "big.csv"
@@ -60,6 +50,6 @@ def test_a_damaged_kept_checksum_is_never_used(tmp_path, monkeypatch, capsys, ho
     monkeypatch.setattr(provenance.time, "time", lambda: later)
     assert provenance.sha256(path) == expected
     [kept] = cache.cache_dir("sha256").iterdir()
-    damage(kept, how)
+    damage(kept, how, another(kept))
     assert provenance.sha256(path) == expected
     assert ("note: the checksum kept in" in capsys.readouterr().err) is (how != "deleted")
