@@ -8,8 +8,7 @@ and what it reports.
   ministry's state are one origin), else the outlet, as for `claimant`. Two outlets
   relaying one claimant are one origin (see `analysis.evidence.support`).
 - `grade`: the Admiralty reliability of the row's source.
-- `doubtful`: whether the claim is doubtful (`vocab.DOUBTFUL`): credibility 5, or a source
-  graded E.
+- `doubtful`: whether the claim is doubtful (`vocab.DOUBTFUL`).
 - `claim_key` (arms sales, fighter estimates): a number, the same for the rows that report
   the same thing (the table's `claim` columns in the schema): an arms row's deal_id; an
   estimate's group, measure, area and as_of_date. -1 when the last of those is missing:
@@ -52,9 +51,10 @@ def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
     by_id = sources.set_index("source_id")
     outlet = mapped(frame["source_id"], by_id["publisher"].fillna(by_id["title"]))
     columns = {
-        "claimant": mapped(frame["attributed_to"], names).fillna(outlet),
+        # (as text even when no row is attributed, so the outlet fills it as text)
+        "claimant": mapped(frame["attributed_to"], names).astype("str").fillna(outlet),
         "origin": mapped(frame["attributed_to"], {a: names.get(top[a]) for a in top}
-                         ).fillna(outlet),
+                         ).astype("str").fillna(outlet),
         "grade": mapped(frame["source_id"], by_id["reliability"]),
     }
     frame = frame.assign(**{k: v.astype("category") for k, v in columns.items()})

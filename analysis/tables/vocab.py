@@ -40,12 +40,21 @@ CREDIBILITY = {
 UNATTRIBUTED = "Unattributed"
 """The side of a claim its source attributes to no one (what charts colour it by)."""
 
-DOUBTFUL_CREDIBILITY = (5,)
+DOUBTFUL_CREDIBILITY = (4, 5)
 DOUBTFUL_GRADES = ("E",)
-DOUBTFUL = ("A claim of credibility 5 (improbable: contradicted by other information), or from "
-            "a source graded E (unreliable), is doubtful: a brief shows it, marked as such, "
-            "but it never sets a chart's scale, a summary's span or a judgment's figure.")
-"""Which claims are doubtful, and what that means (the data dictionary prints it)."""
+
+
+def _scale_words(codes, scale: dict) -> str:
+    return " or ".join(f"{c} ({scale[c].split(':')[0].lower()})" for c in codes)
+
+
+DOUBTFUL = (f"A claim of credibility {_scale_words(DOUBTFUL_CREDIBILITY, CREDIBILITY)}, or "
+            f"from a source graded {_scale_words(DOUBTFUL_GRADES, RELIABILITY)}, is doubtful: "
+            "a brief shows it, marked as such, but it never counts towards an indicator's "
+            "sighting or a judgment's confidence, and sets no chart's scale and no "
+            "summary's span or latest figure while other claims are on record.")
+"""Which claims are doubtful, in the Admiralty scale's own words, and what that means: the
+one definition the code, the data dictionary, `data/CURATION.md` and the brief all print."""
 
 SOURCE_KINDS = {
     "news": "news report by a news organisation or wire service",

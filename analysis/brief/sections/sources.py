@@ -10,7 +10,7 @@ from analysis.brief.citations import Citations
 from analysis.brief.section import Section, heading
 from analysis.core import dates, words
 from analysis.core.markup import Markup
-from analysis.tables.vocab import GRADE_SCALE
+from analysis.tables.vocab import DOUBTFUL, GRADE_SCALE
 
 
 def section(cite: Citations) -> Section:
@@ -48,9 +48,9 @@ def section(cite: Citations) -> Section:
     ).format(n=f"{len(entries):,}") if abridged else ""
     return Section("sources", heading("sources"), Markup(
         "<p>Every source the brief cites, numbered as cited, with the passages it "
-        "relies on. Reliability is the Admiralty grade, from {scale}.</p>{note}"
+        "relies on. Reliability is the Admiralty grade, from {scale}. {doubtful}</p>{note}"
         '<ol class="{kind}">{items}</ol>').format(
-            scale=GRADE_SCALE, note=note,
+            scale=GRADE_SCALE, doubtful=DOUBTFUL, note=note,
             kind=contract.ABRIDGED_SOURCES if abridged else "sources",
             items=Markup("").join(items)))
 
