@@ -34,6 +34,7 @@ from analysis.brief.sections import (
     quality,
     review,
     sources,
+    wider,
 )
 from analysis.core import provenance
 from analysis.evidence.questions import Question, questions
@@ -124,6 +125,10 @@ class Brief:
 
     def contacts(self) -> Section:
         return self._add(contacts.section(self.t, self.cite))
+
+    def wider(self) -> Section:
+        """The other claims, grouped by what they are about."""
+        return self._add(wider.section(self.t, self.cite))
 
     def quality(self) -> Section:
         """Where the evidence comes from (deep dives)."""

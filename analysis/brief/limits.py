@@ -13,6 +13,7 @@ NETWORK_ACTORS = 40  # actors in the who-talks-to-whom network
 NETWORK_LINKS = 60  # links among them drawn (those with most contacts)
 WAFFLES = 4  # part-of-whole figures drawn (the most reported)
 CONTESTS = 4  # contested claims, and disputed figures, shown (the most reported)
+WIDER_CLAIMS = 60  # other claims the wider picture lists, biggest groups first (default: 41)
 CELL_ITEMS = 4  # quantities listed in one table cell (the default data lists at most 3)
 SUMMARY_ROUTES = 8  # routes the arms summary words (the most reported)
 QUOTES_PER_SOURCE = 30  # passages listed under a source (the seed article has 17)

@@ -27,6 +27,14 @@ def dated(frame: pd.DataFrame, column: str, end: str | None = None) -> pd.Series
                                *([frame[end]] if end else [])), index=frame.index, dtype="str")
 
 
+def claimed_by(frame: pd.DataFrame) -> pd.Series:
+    """Who each claim row is from, in words: 'according to James Clapper', or, where its
+    source asserts it itself, 'unattributed, in Foreign Affairs'."""
+    claimant = frame["claimant"].astype("str")
+    return ("according to " + claimant).where(frame["attributed_to"].notna(),
+                                              "unattributed, in " + claimant)
+
+
 def named_parties(t: Tables, frame: pd.DataFrame, sep: str = " – ") -> pd.Series:
     """A contact's parties by name, and those it left out: 'Russia – Pakistan (without
     Taliban)'."""

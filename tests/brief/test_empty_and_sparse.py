@@ -54,8 +54,8 @@ def test_every_section_reads_honestly(data):
             assert values or spec.get("data", {}).get("values"), (section.key, "empty chart")
 
 
-@pytest.mark.parametrize("key", ["arms", "estimates", "contacts", "contested", "sources",
-                                 "quality", "evidence"])
+@pytest.mark.parametrize("key", ["arms", "estimates", "contacts", "wider", "contested",
+                                 "sources", "quality", "evidence"])
 def test_an_empty_section_says_nothing_is_on_record(tmp_path, key):
     empty.write(tmp_path / "data")
     section = getattr(Brief(data_dir=tmp_path / "data"), key)()

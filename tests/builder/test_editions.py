@@ -33,7 +33,8 @@ def test_as_of_edition_shows_only_what_was_known(as_of_edition):
         spec = json.loads(script.string)
         assert set(spec["usermeta"]["sources"]) <= known
     # every section a reader sees, but the masthead and the colophon (build date, versions)
-    for section in ("judgments", "arms", "estimates", "contacts", "contested", "sources"):
+    for section in ("judgments", "arms", "estimates", "contacts", "wider", "contested",
+                    "sources"):
         heading = soup.find(id=section)
         text = " ".join(s.get_text(" ") for s in heading.find_all_next()
                         if s.find_previous("h2") is heading)
