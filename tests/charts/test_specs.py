@@ -5,19 +5,20 @@ import pytest
 
 from analysis import paths
 from analysis.brief import Brief
+from analysis.brief.section import SECTIONS
 from analysis.charts.figure import Figure
 from analysis.contract import BUILD_ENV, MIME_TYPE
 from conftest import moved_on
 
-SECTIONS = {"header": {}, "judgments": {}, "hypotheses": {"full": True}, "indicators": {},
-            "arms": {"timeline": True}, "estimates": {}, "contacts": {}, "quality": {},
-            "evidence": {}, "contested": {}, "changes": {}, "sources": {}, "colophon": {}}
+OPTIONS = {"hypotheses": {"full": True}, "arms": {"timeline": True}}
+"""What a section is called with to draw all it can."""
 
 
 def figures(brief: Brief) -> list[Figure]:
     found = []
-    for name, options in SECTIONS.items():
-        found += [p for p in getattr(brief, name)(**options).parts if isinstance(p, Figure)]
+    for name in ["header", *SECTIONS]:
+        section = getattr(brief, name)(**OPTIONS.get(name, {}))
+        found += [p for p in section.parts if isinstance(p, Figure)]
     return found
 
 
