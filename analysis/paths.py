@@ -16,3 +16,6 @@ LOCK = ROOT / "requirements.lock"
 TEMPLATES = PACKAGE / "render" / "templates"
 FONTS = PACKAGE / "render" / "fonts"
 """The bundled fonts (see render/fonts/README.md): charts, HTML and PDF use only these."""
+BOUNDARIES = Path("boundaries") / "provinces.topo.json"
+"""Within a data directory: the map's provinces (TopoJSON, object `provinces`, each with
+its `shapeISO`: a place's `boundary_id`); a subject without it has no map."""

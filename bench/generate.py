@@ -2,8 +2,8 @@
 
     python bench/generate.py OUT_DIR [--rows N] [--seed S]
 
-Writes sources.csv, actors.csv and the four claim tables (N rows each, default 1,000,000)
-into OUT_DIR (none of the analyst's optional tables: no key questions), plus
+Writes sources.csv, actors.csv, places.csv and the four claim tables (N rows each, default
+1,000,000) into OUT_DIR (none of the analyst's optional tables: no key questions), plus
 OUT_DIR/documents/ holding the text of about 20 sources, so the quote check runs on the
 rows that cite them; the other sources hold no document. The data passes
 `brief validate`: every enum value and qualifier shape, partial dates at every precision,
@@ -346,6 +346,43 @@ def provenance(rng, n, sources, pool, actor_ids, *, sipri=None, row_ids=None) ->
     }
 
 
+STATES, PROVINCES, CITIES = 60, 199, 119
+"""Synthetic places: states, provinces in them, and cities (each city once per state)."""
+
+
+def province_ids(numbers) -> np.ndarray:
+    return numbered("synthetic-province-", numbers, 3)
+
+
+def city_ids() -> np.ndarray:
+    """Every city's id, city by city and within a city state by state."""
+    return join("synthetic-city-", np.arange(1, CITIES + 1)[:, None], "-",
+                np.strings.zfill(np.arange(1, STATES + 1).astype(str), 3)[None, :]).ravel()
+
+
+def make_places(rng) -> pd.DataFrame:
+    states = np.arange(1, STATES + 1)
+    in_state = rng.integers(1, STATES + 1, size=PROVINCES)
+    cities = np.repeat(np.arange(1, CITIES + 1), STATES)
+    city_state = np.tile(states, CITIES)
+    n = STATES + PROVINCES + len(cities)
+    return table({
+        "place_id": np.concatenate([numbered("synthetic-state-", states, 3),
+                                    province_ids(np.arange(1, PROVINCES + 1)), city_ids()]),
+        "name": np.concatenate([
+            numbered("Synthetic State ", states, 3),
+            numbered("Synthetic Province ", np.arange(1, PROVINCES + 1), 1),
+            join("Synthetic City ", cities.astype(str), ", Synthetic State ",
+                 np.strings.zfill(city_state.astype(str), 3))]),
+        "kind": np.repeat(["country", "province", "city"], [STATES, PROVINCES, len(cities)]),
+        "part_of": np.concatenate([np.full(STATES, ""),
+                                   numbered("synthetic-state-", in_state, 3),
+                                   numbered("synthetic-state-", city_state, 3)]),
+        "aliases": np.full(n, ""),
+        "boundary_id": np.full(n, ""),
+    })
+
+
 def make_arms_sales(rng, n, sources, pool, actors) -> pd.DataFrame:
     actor_ids = actors["actor_id"].to_numpy()
     kinds = actors["kind"].to_numpy()
@@ -422,6 +459,8 @@ def make_arms_sales(rng, n, sources, pool, actors) -> pd.DataFrame:
         "supplier": actor_ids[supplier],
         "recipient": actor_ids[recipient],
         "via": via,
+        "place": blank(rng.random(n) < 0.95, province_ids(rng.integers(1, PROVINCES + 1,
+                                                                        size=n))),
         "system": system,
         "category": categories[category],
         "quantity_low": integers(low, low_missing),
@@ -462,8 +501,7 @@ def make_fighter_estimates(rng, n, sources, pool, actors) -> pd.DataFrame:
     return table({
         "estimate_id": numbered("FE", np.arange(1, n + 1), 7),
         "group": actor_ids[group],
-        "area": numbered("Synthetic Province ", np.arange(1, 200), 1)[
-            rng.integers(0, 199, size=n)],
+        "area": province_ids(rng.integers(1, PROVINCES + 1, size=n)),
         "measure": measure,
         "low": integers(low, low_missing),
         "high": integers(high, high_missing),
@@ -497,8 +535,7 @@ def make_diplomatic_contacts(rng, n, sources, pool, actors) -> pd.DataFrame:
                                      unit="D")
     end_month = np.datetime_as_string(day.astype("datetime64[M]") + 1, unit="M")
     date_end = np.select([by_day, by_month], [end_day, end_month], default="")
-    places = join("Synthetic City ", np.arange(1, 120)[:, None], ", Synthetic State ",
-                  np.strings.zfill(np.arange(1, 61).astype(str), 3)[None, :]).ravel()
+    places = city_ids()
     place = places[rng.integers(0, len(places), size=n)]
     return table({
         "contact_id": numbered("DC", np.arange(1, n + 1), 7),
@@ -557,7 +594,7 @@ def generate(out: Path, rows: int = DEFAULT_ROWS, seed: int = 0, *, echo=print) 
         source = sources.iloc[i]
         (documents / source["document"]).write_text(document(source, list(pool[i, :PASSAGES])),
                                                     encoding="utf-8")
-    frames = {"sources": sources, "actors": actors}
+    frames = {"sources": sources, "actors": actors, "places": make_places(rng)}
     makers = {"arms_sales": make_arms_sales, "fighter_estimates": make_fighter_estimates,
               "diplomatic_contacts": make_diplomatic_contacts, "other_claims": make_other_claims}
     written = {}

@@ -12,19 +12,21 @@ _BOUND_SHAPES = {"point": "circle", "upper bound": "triangle-down",
                  "lower bound": "triangle-up"}
 DOUBTFUL = "doubtful"
 """How a doubtful estimate is drawn (`tables.vocab.DOUBTFUL`): a cross, never past the
-highest of the other estimates of its group, so it never sets the scale."""
+highest of the other estimates of its series, so it never sets the scale."""
 
 
 def estimate_ranges(points: pd.DataFrame, measure_label: str = "fighters") -> alt.Chart:
-    """Estimates as ranges over time, one panel per group: a vertical bar spans an
+    """Estimates as ranges over time, one panel per series (a group in a place: a
+    province's figures never share the country's panel or scale): a vertical bar spans an
     estimate's low-high range, a horizontal bar the month or year it is dated to (never a
     false 1 January); triangles mark one-sided bounds ("up to", "at least"); crosses mark
     doubtful estimates, held within the others' scale."""
     width = WIDTH - 40
     frame = _placed(points, width)
     shapes = {**_BOUND_SHAPES, **({DOUBTFUL: "cross"} if points["doubtful"].any() else {})}
-    tooltip = [alt.Tooltip("group:N", title="Group"), alt.Tooltip("figure:N", title="Figure"),
-               alt.Tooltip("when:N", title="As of"), alt.Tooltip("claimant:N", title="Claimed by")]
+    tooltip = [alt.Tooltip("series:N", title="Group, place"),
+               alt.Tooltip("figure:N", title="Figure"), alt.Tooltip("when:N", title="As of"),
+               alt.Tooltip("claimant:N", title="Claimed by")]
     colour = alt.Color("side:N", title="Claim made by",
                        scale=stable_colours(points["side"], {UNATTRIBUTED: OKABE_ITO["grey"]}),
                        legend=alt.Legend(symbolOpacity=1))
@@ -51,12 +53,12 @@ def estimate_ranges(points: pd.DataFrame, measure_label: str = "fighters") -> al
     # unlabelled graphics-symbol (axe: svg-img-alt); the chart is labelled as a whole.
     layered = alt.layer(marks, spread, period, room).properties(width=width, height=150)
     chart = layered.facet(
-        row=alt.Row("group:N", title=None, header=alt.Header(
+        row=alt.Row("series:N", title=None, header=alt.Header(
             labelAngle=0, labelAlign="left", labelAnchor="start", labelOrient="top")),
         data=frame,
     ).resolve_scale(y="independent")
     return finish(
-        chart, points, f"Estimates of {measure_label}, by group, over time",
+        chart, points, f"Estimates of {measure_label}, by group and place, over time",
         "Bars span each estimate's range and the period it is dated to; estimates are "
         "shown side by side, never averaged.", _ranges_description(points, measure_label))
 
@@ -68,11 +70,11 @@ def _placed(points: pd.DataFrame, width: int) -> pd.DataFrame:
     frame = _held(points.assign(
         middle=(points["low"] + points["high"]) / 2,
         value=points["high"].where(points["shape"] != "lower bound", points["low"])))
-    top = frame.groupby("group")["high"].transform("max")
+    top = frame.groupby("series")["high"].transform("max")
     at = frame.assign(start=frame["mid"], end=frame["mid"])
     per_pixel = (frame["end"].max() - frame["start"].min()) / width
     return frame.assign(room=(top * 1.1).where(frame["high"] == top),
-                        mid=frame["mid"] + lanes(at, "group", width, mark=10, gap=9)
+                        mid=frame["mid"] + lanes(at, "series", width, mark=10, gap=9)
                         * per_pixel)
 
 
@@ -83,18 +85,19 @@ def _ranges_description(points: pd.DataFrame, measure_label: str) -> str:
             f"{'is' if doubtful == 1 else 'are'} drawn no higher than the others, off their "
             "scale where larger." if doubtful else "")
     return (f"Range chart of {plural(len(points), 'dated estimate')} of {measure_label} for "
-            f"{plural(points['group'].nunique(), 'group')}, by who made the claim "
+            f"{plural(points['series'].nunique(), 'group and place', 'groups and places')}, "
+            "by who made the claim "
             f"({claimants}); vertical bars show low-to-high ranges, horizontal bars the month "
             f"or year an estimate is dated to, triangles one-sided bounds.{held}")
 
 
 def _held(frame: pd.DataFrame) -> pd.DataFrame:
     """Doubtful estimates as crosses, no higher than the highest other estimate of their
-    group (where it has any), so that one relay error cannot squash the rest."""
+    series (where it has any), so that one relay error cannot squash the rest."""
     doubtful = frame["doubtful"].to_numpy()
     if not doubtful.any():
         return frame
-    top = frame["group"].map(frame[~doubtful].groupby("group")["high"].max())
+    top = frame["series"].map(frame[~doubtful].groupby("series")["high"].max())
     held = {c: frame[c].where(~doubtful | top.isna(), frame[c].clip(upper=top))
             for c in ("low", "high", "middle", "value")}
     return frame.assign(**held, shape=frame["shape"].where(~doubtful, DOUBTFUL))

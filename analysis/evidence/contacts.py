@@ -39,7 +39,7 @@ def events_of(t: Tables, c: pd.DataFrame) -> pd.DataFrame:
         "via": c["via"].map(names).fillna(""),
         "kind": c["kind"],
         "status": c["status"],
-        "place": c["place"].fillna("place not stated"),
+        "place": c["place_name"].astype("str").fillna("place not stated"),
         "topic": c["topic"],
         "source_id": c["source_id"],
     }).reset_index(drop=True)

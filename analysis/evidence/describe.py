@@ -89,7 +89,7 @@ def _reported(t: Tables, table: str, frame: pd.DataFrame) -> pd.Series:
                            index=frame.index)
         return (frame["group"].map(names) + ", " + frame["measure"].str.replace("_", " ")
                 + ": " + figure + " (" + dated(frame, "as_of_date") + ", "
-                + frame["area"] + ")")
+                + frame["area_name"] + ")")
     if table == "other_claims":
         return (dated(frame, "date") + ": " + frame["statement"] + " (" + frame["kind"]
                 + ", " + frame["claimant"].astype("str") + ")")

@@ -18,21 +18,25 @@ _SHAPES = {"equal": "point", "range": "range", "high": "upper bound", "low": "lo
 
 
 def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
-    """One row per dated estimate of `measure`: its `row` label in the table, when (a span
-    at the date's precision), low/high, how the source put it, by whom, and whether it is
-    `doubtful`. `worded` adds the figure and its date in words to the points a brief
+    """One row per dated estimate of `measure`: its `row` label in the table, the group and
+    the `place` it counts, their `series` ("Islamic State in Nangarhar": only figures of
+    one series are compared, like with like: a province's are never the country's), when
+    (a span at the date's precision), low/high, how the source put it, by whom, and whether
+    it is `doubtful`. `worded` adds the figure and its date in words to the points a brief
     shows."""
     e = t.fighter_estimates
     e = e.loc[(e["measure"] == measure) & e["as_of_date_first"].notna()
               & (e["low"].notna() | e["high"].notna()),
               ["estimate_id", "group", "attributed_to", "claimant", "origin", "source_id",
                "as_of_date", "as_of_date_first", "as_of_date_last", "as_of_date_precision",
-               "low", "high", "qualifier", "doubtful"]]
-    names = actors.names(t.actors)
+               "low", "high", "qualifier", "doubtful", "area_name"]]
+    group = mapped(e["group"], actors.names(t.actors)).astype("str")
     return pd.DataFrame({
         "row": e.index,
         "estimate_id": e["estimate_id"],
-        "group": mapped(e["group"], names),
+        "group": group,
+        "place": e["area_name"],
+        "series": group + " in " + e["area_name"],
         "claimant": e["claimant"].astype("str"),
         "side": claimant_side(e),
         "start": e["as_of_date_first"],
@@ -47,9 +51,9 @@ def estimate_points(t: Tables, measure: str = "fighters") -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def most_estimated(points: pd.DataFrame, groups: int) -> pd.DataFrame:
-    """The `points` (of `estimate_points`) of the `groups` groups with most of them."""
-    return points[of_most(points["group"], groups)]
+def most_estimated(points: pd.DataFrame, series: int) -> pd.DataFrame:
+    """The `points` (of `estimate_points`) of the `series` series with most of them."""
+    return points[of_most(points["series"], series)]
 
 
 def worded(t: Tables, points: pd.DataFrame) -> pd.DataFrame:
@@ -99,6 +103,7 @@ def part_of_whole(t: Tables, measure: str, limit: int | None = None) -> pd.DataF
     noun = measure.split("_")[0]
     # A one-sided bound leaves the other end open: "up to 25" is 0-25, "at least 25" 25-34.
     e = e.assign(claimant=e["claimant"].astype("str"), group=e["group"].map(actors.names(t.actors)),
+                 area=e["area_name"],
                  figure=quantities(e["qualifier"], e["low"], e["high"]),
                  low=e["low"].fillna(0), high=e["high"].fillna(e["out_of"]))
     rows = []

@@ -179,19 +179,21 @@ def _deal_fact(names, status, rows, against) -> KeyFact:
 
 
 def _estimates(t: Tables, measure: str, groups: int) -> list[KeyFact]:
-    """For the `groups`-th most estimated group: the range of its latest year's estimates
-    (doubtful ones left out)."""
+    """For the `groups`-th most estimated group in a place: the range of its latest year's
+    estimates of that place (doubtful ones left out; a province's never the country's)."""
     e = t.fighter_estimates
-    e = e.loc[e["measure"] == measure, ["estimate_id", "group", "area", "qualifier", "low",
+    e = e.loc[e["measure"] == measure, ["estimate_id", "group", "area", "area_name",
+                                        "qualifier", "low",
                                         "high", "as_of_date_first", "source_id", "origin",
                                         "grade", "doubtful"]]
-    ranked = e["group"].value_counts()
+    ranked = e.groupby(["group", "area"], observed=True).size().sort_values(
+        ascending=False, kind="stable")
     e = e[e["as_of_date_first"].notna() & (e["low"].notna() | e["high"].notna())
           & ~e["doubtful"]]
     if len(ranked) < groups:
         return []
-    group = ranked.index[groups - 1]
-    rows = e[e["group"] == group]
+    group, area = ranked.index[groups - 1]
+    rows = e[(e["group"] == group) & (e["area"] == area)]
     if rows.empty:
         return []
     year = rows["as_of_date_first"].dt.year.max()
@@ -207,10 +209,10 @@ def _estimates(t: Tables, measure: str, groups: int) -> list[KeyFact]:
         figure = f"up to {words.number(high)}"
     else:
         figure = f"between {words.number(low)} and {words.number(high)}"
-    areas = words.series(list(dict.fromkeys(rows["area"])), words.NAMED)
+    place = rows["area_name"].iloc[0]
     name = actors.names(t.actors)[group]
-    return [KeyFact(f"{measure}_{group}_{year}".replace("-", "_"),
-                     f"{name} {measure} in {areas} numbered {figure} in {year} "
+    return [KeyFact(f"{measure}_{group}_{area}_{year}".replace("-", "_"),
+                     f"{name} {measure} in {place} numbered {figure} in {year} "
                      f"({words.plural(len(rows), 'estimate')} dated that year)",
                      support("fighter_estimates", rows))]
 

@@ -98,4 +98,8 @@ def _vocabularies() -> str:
         _vocabulary("Source kinds", vocab.SOURCE_KINDS),
         _vocabulary("Source levels", vocab.SOURCE_LEVELS),
         _vocabulary("Actor kinds", vocab.ACTOR_KINDS),
+        _vocabulary("Place kinds", vocab.PLACE_KINDS,
+                    "Figures are compared only with figures of the same place (like with "
+                    "like); a map says, rather than draws, places of kind "
+                    f"{' or '.join(vocab.UNBOUNDED)}: no boundary outlines them."),
     ])

@@ -23,6 +23,10 @@ and what it reports.
   ('as many as 20'; `quantities.stated`), NA when none is stated: worded once per data
   version rather than on every build, as text (a whole database states hundreds of
   thousands of distinct figures: as categories, every load would check them all).
+- `area_name`, `area_kind` (fighter estimates): the name and kind of the place the estimate
+  applies to (`places.csv`): what a figure is compared with (like with like).
+- `place_name` (tables with a `place` column): the places in words ('Tehran, Mashhad and
+  Zahedan'), NA when none is given.
 - `party_set` (diplomatic contacts): the parties' ids, sorted ('russia;taliban'), the same
   for every contact between the same parties.
 
@@ -39,13 +43,14 @@ import pandas as pd
 from analysis.core import lists
 from analysis.core.distinct import codes, each_result, mapped
 from analysis.tables import actors as actor
+from analysis.tables import places as place
 from analysis.tables.quantities import stated
 from analysis.tables.schema import TABLES, quantity
 from analysis.tables.vocab import DOUBTFUL_CREDIBILITY, DOUBTFUL_GRADES
 
 
-def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
-          sources: pd.DataFrame) -> pd.DataFrame:
+def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame, sources: pd.DataFrame,
+          places: pd.DataFrame) -> pd.DataFrame:
     """Claim table `name` with its derived columns."""
     names, top = actor.names(actors), actor.tops(actors)
     by_id = sources.set_index("source_id")
@@ -72,7 +77,14 @@ def added(name: str, frame: pd.DataFrame, actors: pd.DataFrame,
                              route_key=codes(frame["supplier"], frame["recipient"], frame["via"]))
     if name == "fighter_estimates":
         frame = frame.assign(series_key=codes(frame["group"], frame["measure"], frame["area"],
-                                              frame["origin"]))
+                                              frame["origin"]),
+                             area_name=mapped(frame["area"], place.names(places)).astype("str"),
+                             area_kind=mapped(frame["area"], place.kinds(places)).astype("str"))
+    if "place" in TABLES[name].columns:
+        named = place.names(places)
+        frame = frame.assign(place_name=each_result(
+            lambda cell: place.worded(cell, named) if isinstance(cell, str) else None,
+            frame["place"]))
     if name == "diplomatic_contacts":
         frame = frame.assign(party_set=each_result(_party_set, frame["actors"]))
     return frame
@@ -97,7 +109,7 @@ def parties(contacts: pd.DataFrame) -> pd.DataFrame:
 
 
 def claim(table: str, row: pd.Series) -> str:
-    """The claim a row reports, in words ('isil|fighters|Afghanistan|2017-03')."""
+    """The claim a row reports, in words ('isil|fighters|afghanistan|2017-03')."""
     return "|".join(row[c] for c in TABLES[table].metadata["claim"])
 
 

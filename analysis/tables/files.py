@@ -8,15 +8,18 @@ from pathlib import Path
 
 from analysis.core import provenance
 from analysis.core.cache import cache_dir, intact
+from analysis.paths import BOUNDARIES
 
 USED = "inputs.json"
 """A validated-cache entry's record of the bytes it was made from (`Used`)."""
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    """Every file the tables are read from: the CSVs and the held documents."""
+    """Every file the tables are read from: the CSVs, the held documents and the map's
+    boundaries."""
     data_dir = Path(data_dir)
-    return sorted([*data_dir.glob("*.csv"), *(data_dir / "documents").glob("*")])
+    return sorted([*data_dir.glob("*.csv"), *(data_dir / "documents").glob("*"),
+                   *[p for p in [data_dir / BOUNDARIES] if p.is_file()]])
 
 
 def checksums(data_dir: Path, read: dict[str, str] | None = None) -> dict[str, str]:

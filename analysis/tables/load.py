@@ -34,6 +34,7 @@ class Tables:
 
     sources: pd.DataFrame
     actors: pd.DataFrame
+    places: pd.DataFrame
     arms_sales: pd.DataFrame
     fighter_estimates: pd.DataFrame
     diplomatic_contacts: pd.DataFrame
@@ -171,7 +172,8 @@ def _completed(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         frames[name] = frames[name].assign(**{
             column.replace("published", "reported_date"):
                 published[column].array.take(at, allow_fill=True) for column in published})
-        frames[name] = derived.added(name, frames[name], frames["actors"], frames["sources"])
+        frames[name] = derived.added(name, frames[name], frames["actors"], frames["sources"],
+                                     frames["places"])
     return frames
 
 

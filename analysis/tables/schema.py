@@ -29,6 +29,7 @@ from analysis.tables.vocab import (
     LIKELIHOOD,
     MEASURES,
     OTHER_CLAIM_KINDS,
+    PLACE_KINDS,
     QUALIFIERS,
     RELIABILITY,
     SOURCE_KINDS,
@@ -199,6 +200,23 @@ ACTORS = pa.DataFrameSchema(
     metadata={"id": "actor_id"},
 )
 
+PLACES = pa.DataFrameSchema(
+    {
+        "place_id": _id("unique id of the place", SLUG_PATTERN),
+        "name": _text("English name, as the brief prints it", required=True),
+        "kind": _enum("kind of place", PLACE_KINDS),
+        "part_of": _ref("the place it lies in (places.place_id): a province's country, a "
+                        "district's province", "places", required=False),
+        "aliases": _text("other names sources use, ';'-separated; resolve to this place"),
+        "boundary_id": _text("the place's boundary in the map's boundary file (its "
+                             "shapeISO), where it has one", unique=True),
+    },
+    strict=True, name="places",
+    description="Places: one row per country, province, district, region, city or site "
+                "a claim is placed in.",
+    metadata={"id": "place_id"},
+)
+
 ARMS_SALES = _claim_table(
     "arms_sales", "sale_id",
     {
@@ -208,6 +226,9 @@ ARMS_SALES = _claim_table(
         "recipient": _ref("receiving actor (actors.actor_id)", "actors"),
         "via": _ref("transit state or intermediary (actors.actor_id)", "actors",
                     required=False),
+        "place": _text("where the transfer is reported to enter or arrive, ';'-separated "
+                       "place ids (places.place_id); empty when no source says",
+                       references="places", list=True),
         "system": _text("weapon or item as the source names it", required=True),
         "category": _enum("kind of weapon", ARMS_CATEGORIES),
         "quantity_low": _number("lower bound of the quantity", unit="items", minimum=1),
@@ -248,7 +269,7 @@ FIGHTER_ESTIMATES = _claim_table(
     "fighter_estimates", "estimate_id",
     {
         "group": _ref("the group or force estimated (actors.actor_id)", "actors"),
-        "area": _text("where the estimate applies", required=True),
+        "area": _ref("where the estimate applies (places.place_id)", "places"),
         "measure": _enum("what is counted (unit in the Measures table)", MEASURES),
         "low": _number("lower bound", unit="see measure"),
         "high": _number("upper bound", unit="see measure"),
@@ -278,7 +299,8 @@ DIPLOMATIC_CONTACTS = _claim_table(
         "via": _ref("intermediary (actors.actor_id)", "actors", required=False),
         "excluded": _text("parties left out of the contact, ';'-separated actor ids (talks "
                           "held without them)", references="actors", list=True),
-        "place": _text("where"),
+        "place": _text("where, ';'-separated place ids (places.place_id)",
+                       references="places", list=True),
         "kind": _enum("kind of contact", CONTACT_KINDS),
         "status": _enum("whether it took place", CONTACT_STATUSES),
         "topic": _text("what it was about", required=True),
@@ -418,7 +440,7 @@ INDICATORS = pa.DataFrameSchema(
 )
 
 TABLES: dict[str, pa.DataFrameSchema] = {
-    s.name: s for s in (SOURCES, ACTORS, ARMS_SALES, FIGHTER_ESTIMATES, DIPLOMATIC_CONTACTS,
+    s.name: s for s in (SOURCES, ACTORS, PLACES, ARMS_SALES, FIGHTER_ESTIMATES, DIPLOMATIC_CONTACTS,
                         OTHER_CLAIMS, QUESTIONS, HYPOTHESES, JUDGMENTS, EVIDENCE_TAGS_TABLE,
                         INDICATORS)
 }

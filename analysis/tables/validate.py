@@ -1,6 +1,7 @@
 """Check the curated tables against their declarations and each other, reporting ALL
 problems at once, each located as file:row:column."""
 
+import json
 import os
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from analysis import paths
 from analysis.core import dates, lists, provenance, words
 from analysis.core.distinct import each_once
 from analysis.errors import Problem
-from analysis.tables import actors, selection
+from analysis.paths import BOUNDARIES
+from analysis.tables import actors, places, selection
 from analysis.tables.documents import (
     Unreadable,
     first_difference,
@@ -64,6 +66,7 @@ def validate(data_dir: Path, read=Path.read_bytes
     problems += _selection_problems(frames)
     problems += _question_problems(frames)
     problems += _quote_problems(frames, data_dir / "documents", read)
+    problems += _boundary_problems(frames, data_dir, read)
     # a value that is not a number is left empty when typed: it is reported as such only
     # and a check across its columns fails as a consequence: only the cause is reported
     mistyped = {(p.file, p.row, p.column) for p in problems if p.message == "wrong type"}
@@ -225,6 +228,12 @@ def _has(frames, table: str, *columns: str) -> bool:
     return table in frames and all(c in frames[table] for c in columns)
 
 
+NAMED = {name: schema.metadata["id"] for name, schema in TABLES.items()
+         if {"name", "aliases", "part_of"} <= set(schema.columns)}
+"""The tables whose rows go by names and aliases and lie within one another (actors,
+places): a near miss is resolved by name, a name is one row's, no chain loops."""
+
+
 def _ids(frames, table) -> set | None:
     """The ids of `table`'s rows; None when they cannot be known (no table, no id column)."""
     id_column = TABLES[table].metadata["id"]
@@ -255,17 +264,15 @@ def _reference_problems(frames) -> list[Problem]:
 
 
 def _guesser(frames, target: str, known: set):
-    """value -> the id it most likely means: the actor a name or alias resolves to, else
-    the closest id."""
+    """value -> the id it most likely means: the actor or place a name or alias resolves
+    to, else the closest id."""
     import difflib
 
     by_name = {}
-    if target == "actors" and _has(frames, "actors", "name", "aliases"):
-        table = frames["actors"]
-        for actor_id, name, aliases in zip(table["actor_id"], table["name"], table["aliases"],
-                                           strict=True):
-            for spelling in actors.spellings(actor_id, name, aliases):
-                by_name.setdefault(actors.key(spelling), actor_id)
+    if target in NAMED and _has(frames, target, NAMED[target], "name", "aliases"):
+        table = frames[target]
+        by_name = actors.lookup(zip(table[NAMED[target]], table["name"], table["aliases"],
+                                    strict=True))
     ids = sorted(map(str, known))
 
     def guess(value: str) -> str | None:
@@ -277,21 +284,24 @@ def _guesser(frames, target: str, known: set):
 
 
 def _alias_problems(frames) -> list[Problem]:
-    if not _has(frames, "actors", "actor_id", "name", "aliases"):
-        return []
-    table = frames["actors"]
-    names = pd.concat([
-        table["name"].rename("alias").to_frame().assign(column="name"),
-        lists.items(table["aliases"]).rename("alias").to_frame().assign(column="aliases"),
-    ])
-    names["key"] = names["alias"].map(actors.key)
-    names["actor"] = table.loc[names.index, "actor_id"].values
-    clashes = names[names.groupby("key")["actor"].transform("nunique") > 1]
-    return [
-        Problem("actors.csv", row, item.column, "name or alias shared by two actors",
-                item.alias, "each name and alias to resolve to one actor")
-        for row, item in clashes.iterrows() if item.column == "aliases"
-    ]
+    problems = []
+    for target, id_column in NAMED.items():
+        if not _has(frames, target, id_column, "name", "aliases"):
+            continue
+        table = frames[target]
+        names = pd.concat([
+            table["name"].rename("alias").to_frame().assign(column="name"),
+            lists.items(table["aliases"]).rename("alias").to_frame().assign(column="aliases"),
+        ])
+        names["key"] = names["alias"].map(actors.key)
+        names["id"] = table.loc[names.index, id_column].values
+        clashes = names[names.groupby("key")["id"].transform("nunique") > 1]
+        one = target.removesuffix("s")
+        problems += [
+            Problem(f"{target}.csv", row, item.column, f"name or alias shared by two {target}",
+                    item.alias, f"each name and alias to resolve to one {one}")
+            for row, item in clashes.iterrows() if item.column == "aliases"]
+    return problems
 
 
 def _selection_problems(frames) -> list[Problem]:
@@ -387,21 +397,40 @@ def _of_source(days: pd.Series, frame: pd.DataFrame) -> pd.Series:
 
 
 def _part_problems(frames) -> list[Problem]:
-    """No actor part of itself, however far up its `part_of` chain."""
-    if not _has(frames, "actors", "actor_id", "part_of"):
-        return []
-    a = frames["actors"]
-    parent = dict(zip(a["actor_id"], a["part_of"], strict=True))
+    """No actor or place part of itself, however far up its `part_of` chain."""
     problems = []
-    for row, actor in a["actor_id"].items():
-        seen, current = [actor], parent.get(actor)
-        while isinstance(current, str) and current not in seen:
-            seen.append(current)
-            current = parent.get(current)
-        if current == actor:
-            problems.append(Problem("actors.csv", row, "part_of", "part of itself",
-                                    " → ".join([*seen, actor]), "a chain that ends"))
+    for target, id_column in NAMED.items():
+        if not _has(frames, target, id_column, "part_of"):
+            continue
+        a = frames[target]
+        parent = dict(zip(a[id_column], a["part_of"], strict=True))
+        for row, item in a[id_column].items():
+            seen, current = [item], parent.get(item)
+            while isinstance(current, str) and current not in seen:
+                seen.append(current)
+                current = parent.get(current)
+            if current == item:
+                problems.append(Problem(f"{target}.csv", row, "part_of", "part of itself",
+                                        " → ".join([*seen, item]), "a chain that ends"))
     return problems
+
+
+def _boundary_problems(frames, data_dir: Path, read) -> list[Problem]:
+    """A place's boundary is one the map's boundary file holds (where the subject holds
+    one), and the file is one the map can read."""
+    path = data_dir / BOUNDARIES
+    if not path.is_file() or not _has(frames, "places", "boundary_id"):
+        return []
+    try:
+        known = places.boundary_ids(json.loads(read(path)))
+    except (ValueError, KeyError, TypeError) as e:
+        return [Problem(BOUNDARIES.as_posix(), None, None, "not a TopoJSON file of provinces",
+                        type(e).__name__, "an object 'provinces' whose geometries have a "
+                        "'shapeISO' property")]
+    ids = frames["places"]["boundary_id"].dropna()
+    return [Problem("places.csv", row, "boundary_id", "no such boundary", value,
+                    f"a shapeISO in {BOUNDARIES.as_posix()}")
+            for row, value in ids[~ids.isin(known)].items()]
 
 
 def _estimate_problems(frames) -> list[Problem]:

@@ -72,6 +72,22 @@ SOURCE_LEVELS = {
     "tertiary": "blog, repost or relay of a secondary source",
 }
 
+PLACE_KINDS = {
+    "country": "a sovereign state's territory",
+    "province": "a country's first-level division (a province, a state, an oblast)",
+    "district": "a division of a province",
+    "city": "a city or town",
+    "region": "part of a country, or an area across borders, without a set boundary "
+              "('the north of the country')",
+    "border_area": "land along a border",
+    "site": "a building, base or other single site",
+}
+"""Kinds of place: what a figure of a place can be compared with (like with like)."""
+PROVINCE = "province"
+"""The kind of place a map of provinces can draw."""
+UNBOUNDED = ("region", "border_area")
+"""Kinds of place no boundary outlines: a map says them, never draws them."""
+
 ACTOR_KINDS = {
     "state": "sovereign state",
     "armed_group": "non-state armed group",

@@ -35,7 +35,7 @@ def test_every_table_is_counted_and_new_events_come_newest_first(brief):
               for tr in soup.select("table.counts tbody tr")}
     assert counts == {"arms sales": ["2", "0", "0"], "fighter estimates": ["5", "0", "0"],
                       "diplomatic contacts": ["3", "0", "0"], "sources": ["3", "0", "0"],
-                      "actors": ["2", "0", "0"]}
+                      "actors": ["2", "0", "0"], "places": ["0", "0", "0"]}
     rows = [row_id for _, row_id in _rows(soup)]
     # by the end of each event's span: January 2022, December 2021, all 2021, September ...
     assert rows == ["C005", "C004", "E004", "E008", "S004", "S003", "E007", "C003", "E005",
@@ -51,7 +51,7 @@ def test_changed_rows_follow_new_events_and_undated_new_rows_come_last(data_dir,
     path.write_text(path.read_text(encoding="utf-8").replace("2000,3000,between",
                                                             "2000,3500,between"))
     with path.open("a", encoding="utf-8") as f:
-        f.write("E009,isil,Afghanistan,operatives,,,several,,,,doc-a,"
+        f.write("E009,isil,afghanistan,operatives,,,several,,,,doc-a,"
                 "two to three thousand fighters,,,3,,\n")
     previous.write_text(json.dumps({**before, "edition": "2016-01-31"}))
     soup = BeautifulSoup(Brief(data_dir=moved_on(data_dir), previous=str(previous))

@@ -128,7 +128,9 @@ def _labels(frame, *ids):
 def test_estimates_summary_covers_the_most_estimated_groups(t, monkeypatch):
     monkeypatch.setattr(words, "NAMED", 1)
     one = estimate_frames.estimate_points(t, "fighters")
-    points = pd.concat([one, one, one.assign(group="Lesser Group")])
+    points = pd.concat([one, one, one.assign(group="Lesser Group",
+                                             series="Lesser Group in Afghanistan")])
     text = _text(estimates.summary(t, points, Citations(t), "fighters"))
     assert "Islamic State" in text and "Lesser Group" not in text
-    assert text.endswith("and 1 other group, none estimated more often than those above.")
+    assert text.endswith("and 1 other group or place, none estimated more often than those "
+                         "above.")

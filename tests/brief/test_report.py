@@ -77,15 +77,15 @@ def test_charts_of_a_row_per_group_draw_the_groups_with_most_reports(monkeypatch
         "dated reports of 2010" in caption
     assert "Drawn: the 2 deals with most dated reports, of 8" in caption
     description, caption = chart(brief.estimates(), "Estimates of fighters")
-    assert " for 2 groups" in description
-    assert "Drawn: the 2 groups with most dated estimates, of 3." in caption
+    assert " for 2 groups and places" in description
+    assert "Drawn: the 2 groups and places with most dated estimates, of 6." in caption
 
 
 def test_an_arms_timeline_names_a_deal_once_whatever_its_reports_say_of_its_route(data_dir):
     path = data_dir / "arms_sales.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(  # S002 joins deal "rifles"
-        "S002,,russia,taliban,,RPGs,light_weapons,,,several,alleged,,",
-        "S002,rifles,russia,taliban,,RPGs,light_weapons,,,several,alleged,2016,"),
+        "S002,,russia,taliban,,,RPGs,light_weapons,,,several,alleged,,",
+        "S002,rifles,russia,taliban,,,RPGs,light_weapons,,,several,alleged,2016,"),
         encoding="utf-8")
     events = arms.arms_events(load_tables(data_dir))
     assert len(events) == 2 and events["deal"].nunique() == 1

@@ -58,7 +58,7 @@ def _with_estimates(t, *rows: dict):
              for row in rows]
     e = pd.concat([e, *extra], ignore_index=True)
     return replace(t, fighter_estimates=derived.added("fighter_estimates", e, t.actors,
-                                                      t.sources))
+                                                      t.sources, t.places))
 
 
 def _with_contacts(t, *rows: dict):
@@ -104,14 +104,15 @@ def test_each_arms_status_is_drawn_as_its_record_says(t):
 def test_estimate_ranges_spec(t):
     points = estimates.worded(t, estimates.estimate_points(t))
     spec = estimate_charts.estimate_ranges(points).to_dict()
-    assert spec["facet"]["row"]["field"] == "group"
+    assert spec["facet"]["row"]["field"] == "series"
     marks = [layer["mark"]["type"] for layer in spec["spec"]["layer"]]
     assert marks == ["point", "rule", "rule", "point"]  # the last, unseen: room above the top
     spread = spec["spec"]["layer"][1]["encoding"]
     assert (spread["y"]["field"], spread["y2"]["field"]) == ("low", "high")
     assert spec["description"].startswith(
-        "Range chart of 1 dated estimate of fighters for 1 group, by who made the claim")
-    _common(spec, "Estimates of fighters, by group, over time", ["doc-a"])
+        "Range chart of 1 dated estimate of fighters for 1 group and place, by who made the "
+        "claim")
+    _common(spec, "Estimates of fighters, by group and place, over time", ["doc-a"])
 
 
 def test_contacts_timeline_spec(t):

@@ -29,6 +29,12 @@ ACTORS = [
      "part_of": "united-states"},
 ]
 
+PLACES = [
+    {"place_id": "afghanistan", "name": "Afghanistan", "kind": "country"},
+    {"place_id": "nangarhar", "name": "Nangarhar", "kind": "province",
+     "part_of": "afghanistan", "boundary_id": "AF-NAN"},
+]
+
 SOURCES = [  # no `document`: quotes are not checked against held texts
     {"source_id": "wire", "publisher": "Wire", "reliability": "B", "published": "2019-06-01"},
     {"source_id": "paper", "publisher": "Paper", "reliability": "C", "published": "2019-07"},
@@ -44,7 +50,7 @@ DEFAULTS = {
     "arms_sales": {"supplier": "russia", "recipient": "pakistan", "system": "Mi-35",
                    "category": "helicopter", "quantity_qualifier": "unknown",
                    "status": "ordered", "quote": "a quote", "credibility": "2"},
-    "fighter_estimates": {"group": "isil", "area": "Afghanistan", "measure": "fighters",
+    "fighter_estimates": {"group": "isil", "area": "afghanistan", "measure": "fighters",
                           "qualifier": "unknown", "quote": "a quote", "credibility": "2"},
     "diplomatic_contacts": {"actors": "russia;taliban", "kind": "meeting",
                             "status": "occurred", "topic": "talks", "quote": "a quote",
@@ -54,11 +60,13 @@ DEFAULTS = {
 }
 
 
-def make_tables(directory: Path, *, sources=(), actors=(), as_of=None, **claims) -> Tables:
+def make_tables(directory: Path, *, sources=(), actors=(), places=(), as_of=None,
+                **claims) -> Tables:
     """Load tables written as tiny CSVs: the default actors and sources plus the given rows
     (dicts, missing cells filled from DEFAULTS or left empty)."""
     directory.mkdir(parents=True, exist_ok=True)
-    rows = {"sources": [*SOURCES, *sources], "actors": [*ACTORS, *actors], **claims}
+    rows = {"sources": [*SOURCES, *sources], "actors": [*ACTORS, *actors],
+            "places": [*PLACES, *places], **claims}
     for name, schema in TABLES.items():
         with (directory / f"{name}.csv").open("w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=list(schema.columns), restval="")
@@ -221,7 +229,7 @@ def test_two_origins_in_one_source_are_contested(tables):
         estimate("E2", "paper", "about", 1500, 1500, as_of_date="2017-03",
                  attributed_to="kabulov")])
     [c] = contested.contests(t, "fighter_estimates", named)[0]
-    assert c.key == "isil|fighters|Afghanistan|2017-03"
+    assert c.key == "isil|fighters|afghanistan|2017-03"
     assert c.between_origins
     assert c.versions["origins"].tolist() == [("United States",), ("Russia",)]
 
@@ -338,7 +346,7 @@ def test_the_3000_fighters_figure_is_credited_to_several_origins(real):
 def test_isil_fighters_march_2017_is_a_conflict_between_origins(real):
     """US 700 (E018) against Afghan about 1,500 (E019)."""
     [c] = [c for c in contested.contests(real, "fighter_estimates", named)[0]
-           if c.key == "isil|fighters|Afghanistan|2017-03"]
+           if c.key == "isil|fighters|afghanistan|2017-03"]
     assert c.conflict and c.between_origins
     versions = c.versions.set_index("figure")
     assert versions.loc["700", "origins"] == ("United States",)

@@ -52,7 +52,7 @@ def test_crlf_checkout_keeps_digests_of_multi_line_cells(data_dir):
 
 def test_every_table_of_a_data_dir_is_digested(data_dir):
     digests = row_digests(data_dir)
-    assert set(digests) == {"sources", "actors", "arms_sales", "fighter_estimates",
+    assert set(digests) == {"sources", "actors", "places", "arms_sales", "fighter_estimates",
                             "diplomatic_contacts"}
     assert list(digests["arms_sales"]) == ["S001", "S002"]
     assert list(digests["diplomatic_contacts"]) == ["C001", "C002"]  # C001's quote spans 2 lines

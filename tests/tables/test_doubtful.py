@@ -38,7 +38,8 @@ def test_the_code_marks_exactly_those(credibility, grade):
                            "credibility": [credibility]}).assign(
         attributed_to=pd.Series([None], dtype="str"))
     actors = pd.DataFrame({"actor_id": [], "name": [], "part_of": []}, dtype="str")
-    marked = derived.added("other_claims", claims, actors, sources)["doubtful"].iloc[0]
+    places = pd.DataFrame({"place_id": [], "name": [], "kind": [], "part_of": []}, dtype="str")
+    marked = derived.added("other_claims", claims, actors, sources, places)["doubtful"].iloc[0]
     assert marked == (credibility in (4, 5) or grade == "E")
 
 

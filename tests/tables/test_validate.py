@@ -179,7 +179,7 @@ def test_cli_clean_data_exits_0_with_summary(data_dir):
     result = run_brief("validate", "--data", data_dir)
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith(
-        "ok: 5 tables, 15 rows, 2 sources, 5 quotes checked against held documents")
+        "ok: 6 tables, 20 rows, 2 sources, 5 quotes checked against held documents")
 
 
 def test_cli_usage_error_exits_2():

@@ -81,7 +81,7 @@ def _table(t: Tables, cite: Citations) -> Markup:
         when(r.date, r.date_inferred, r.date_end), parties
         + (f", via {names[r.via]}" if isinstance(r.via, str) else ""),
         f"{r.kind}" + ("" if r.status == "occurred" else f" ({r.status})"),
-        r.topic + (f" ({r.place})" if isinstance(r.place, str) else ""),
+        r.topic + (f" ({r.place_name})" if isinstance(r.place_name, str) else ""),
         cite.claim("diplomatic_contacts", r.Index),
     ) for r, parties in zip(c.itertuples(), named_parties(t, c), strict=True)]
     return table(["When", "Parties", "Kind", "What (where)", "Source"], rows,

@@ -60,14 +60,14 @@ def _deal(t: Tables, rows) -> str:
 def _estimate(t: Tables, rows) -> str:
     r = rows.iloc[0]
     return (f"{actors.names(t.actors)[r['group']]} {r['measure'].replace('_', ' ')} "
-            f"in {r['area']}, {dates.display(r['as_of_date'])}")
+            f"in {r['area_name']}, {dates.display(r['as_of_date'])}")
 
 
 def _jump(t: Tables, rows) -> str:
     r = rows.sort_values("as_of_date_first")
     first, last = r.iloc[0], r.iloc[-1]
     return (f"{actors.names(t.actors)[first['group']]} {first['measure'].replace('_', ' ')} "
-            f"in {first['area']}, {dates.display(first['as_of_date'])} to "
+            f"in {first['area_name']}, {dates.display(first['as_of_date'])} to "
             f"{dates.display(last['as_of_date'])}, by {first['origin']}")
 
 

@@ -22,11 +22,11 @@ def section(t: Tables, cite: Citations, measure: str = "fighters") -> Section:
     points = estimates.estimate_points(t, measure)
     parts = [heading("estimates"), summary(t, points, cite, measure)]
     if not points.empty:
-        # the groups the summary names, one panel each
+        # the series (a group in a place) the summary names, one panel each
         chosen = estimates.most_estimated(points, words.NAMED).nlargest(
             limits.CHART_POINTS, "start", keep="first")
         caption = cite.sources(chosen["source_id"]) + drawn(
-            points["group"], words.NAMED, "groups", len(chosen), "dated estimate")
+            points["series"], words.NAMED, "groups and places", len(chosen), "dated estimate")
         undated = _undated(t, measure)
         if undated:
             caption += escape(f" Not drawn: {words.plural(undated, 'estimate')} "
@@ -42,24 +42,27 @@ def section(t: Tables, cite: Citations, measure: str = "fighters") -> Section:
 
 
 def summary(t: Tables, points: pd.DataFrame, cite: Citations, measure: str) -> Markup:
-    """Per group: the latest dated estimate, and the spread of all estimates; for the
-    `words.NAMED` groups with most dated estimates, then a count of the others."""
+    """Per group in a place (like with like: a province's figures are the province's, never
+    the country's): the latest dated estimate, and the spread of all estimates; for the
+    `words.NAMED` series with most dated estimates, then a count of the others."""
     if points.empty:
         return Markup(f"<p>No dated estimates of {escape(measure)} in this selection.</p>")
     items = []
-    groups = points["group"].nunique()
-    # the most estimated groups, in name order
-    for group, rows in estimates.most_estimated(points, words.NAMED).groupby("group", sort=True):
+    series = points["series"].nunique()
+    # the most estimated series, in name order
+    for _, rows in estimates.most_estimated(points, words.NAMED).groupby("series", sort=True):
         label = support.latest(t.fighter_estimates, "as_of_date", rows["row"])
         latest = estimates.worded(t, rows[rows["row"] == label]).iloc[0]
         by = (f"according to {escape(latest['claimant'])}" if latest["side"] != UNATTRIBUTED
               else f"unattributed, in {escape(latest['claimant'])}")
         items.append(
-            f"<li><strong>{escape(group)}</strong>: latest estimate "
+            f"<li><strong>{escape(latest['group'])}</strong> in {escape(latest['place'])}: "
+            "latest estimate "
             f"{escape(latest['figure'])} {escape(measure)} ({escape(latest['when'])}, {by})"
             f"{cite.claim('fighter_estimates', label)}; {_spread(t, cite, rows)}.</li>")
-    if groups > words.NAMED:
-        others = words.plural(groups - words.NAMED, "other group")
+    if series > words.NAMED:
+        others = words.plural(series - words.NAMED, "other group or place",
+                              "other groups or places")
         items.append(f"<li>and {others}, none estimated more often than those above.</li>")
     return Markup(f"<ul class=\"findings\">{''.join(items)}</ul>")
 
@@ -106,12 +109,12 @@ def _undated(t: Tables, measure: str) -> int:
 def _table(t: Tables, cite: Citations, measure: str) -> Markup:
     e = t.fighter_estimates
     names = actors.names(t.actors)
-    areas = e["area"].value_counts()  # the place most estimates are of is said once
+    areas = e["area_name"].value_counts()  # the place most estimates are of is said once
     common = areas.index[0] if len(areas) and areas.iloc[0] * 2 > len(e) else None
     where = ("" if common is None else f" in {common}" if len(areas) == 1
              else f" (in {common} unless another place is given)")
     rows = []
-    this = e.loc[e["measure"] == measure, ["group", "area", "qualifier", "low", "high",
+    this = e.loc[e["measure"] == measure, ["group", "area_name", "qualifier", "low", "high",
                                            "as_of_date", "date_inferred", "as_of_date_first",
                                            "claimant", "doubtful"]]
     pairs = this.groupby(["group", "claimant"]).size()
@@ -122,7 +125,7 @@ def _table(t: Tables, cite: Citations, measure: str) -> Markup:
         more = len(at) - limits.CELL_ITEMS
         at = at.head(limits.CELL_ITEMS)
         stated = "; ".join(
-            quantity(r.qualifier, r.low, r.high) + _when(r) + _where(r.area, common)
+            quantity(r.qualifier, r.low, r.high) + _when(r) + _where(r.area_name, common)
             + _doubt(r.doubtful) for r in at.itertuples())
         stated += f"; and {more:,} more" if more > 0 else ""
         rows.append((names[group], who, stated, cite.claims("fighter_estimates", at.index)))
@@ -133,7 +136,7 @@ def _table(t: Tables, cite: Citations, measure: str) -> Markup:
               f"{r.measure.replace('_', ' ').replace(' pct', ' (%)')}: "
               + quantity(r.qualifier, r.low, r.high)
               + (f" of {r.out_of}" if pd.notna(r.out_of) else "")
-              + _when(r) + _where(r.area, common) + _doubt(r.doubtful),
+              + _when(r) + _where(r.area_name, common) + _doubt(r.doubtful),
               cite.claim("fighter_estimates", r.Index))
              for r in other.itertuples()]
     return table(["Group", "Claimed by", "Figures (as of)", "Sources"], rows,
