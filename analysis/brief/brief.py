@@ -34,6 +34,7 @@ from analysis.brief.sections import (
     quality,
     review,
     sources,
+    where,
     wider,
 )
 from analysis.core import provenance
@@ -125,6 +126,10 @@ class Brief:
 
     def contacts(self) -> Section:
         return self._add(contacts.section(self.t, self.cite))
+
+    def where(self) -> Section:
+        """The provinces where reports place something, and what cannot be placed."""
+        return self._add(where.section(self.t, self.cite))
 
     def wider(self) -> Section:
         """The other claims, grouped by what they are about."""

@@ -19,6 +19,7 @@ SECTIONS = {
     "arms": "Arms transfers",
     "estimates": "Fighter and force estimates",
     "contacts": "Diplomatic contacts",
+    "where": "Where it happens",
     "wider": "The wider picture",
     "quality": "Where the evidence comes from",
     "contested": "Contested figures",
