@@ -73,6 +73,24 @@ CASES = [
     ("arms_sales.csv", "S001,rifles,russia,", "S001,rifles,rusia,",
      "arms_sales.csv:2:supplier: unknown actor_id (got 'rusia', expected an actor_id listed "
      "in actors.csv (did you mean 'russia'?))"),
+    # places, like actors: a name or alias for an id, a near miss, a loop, a boundary
+    ("fighter_estimates.csv", "E001,isil,afghanistan,", "E001,isil,Afghanistan,",
+     "fighter_estimates.csv:2:area: unknown place_id (got 'Afghanistan', expected a place_id "
+     "listed in places.csv (did you mean 'afghanistan'?))"),
+    ("diplomatic_contacts.csv", ",dushanbe,", ',"Dushanbe, Tajikistan",',
+     "diplomatic_contacts.csv:2:place: unknown place_id (got 'Dushanbe, Tajikistan', "
+     "expected a place_id listed in places.csv (did you mean 'dushanbe'?))"),
+    ("diplomatic_contacts.csv", ",dushanbe,", ",dushanbe;moscw,",
+     "diplomatic_contacts.csv:2:place: unknown place_id (got 'moscw', expected a place_id "
+     "listed in places.csv (did you mean 'moscow'?))"),
+    ("places.csv", "moscow,Moscow,city,russia,", "moscow,Moscow,city,moscow,",
+     "places.csv:4:part_of: part of itself (got 'moscow → moscow', expected a chain that "
+     "ends)"),
+    ("places.csv", "moscow,Moscow,city,russia,,", "moscow,Moscow,town,russia,,",
+     "places.csv:4:kind: value not allowed (got 'town'"),
+    ("places.csv", "tajikistan,Tajikistan,country,,,", "tajikistan,Tajikistan,country,,Moscow,",
+     "places.csv:5:aliases: name or alias shared by two places (got 'Moscow', expected each "
+     "name and alias to resolve to one place)"),
     ("fighter_estimates.csv", "25 of 34 provinces", "25 of 35 provinces",
      "fighter_estimates.csv:3:quote: quote not found in the held document (got '25 of 35 "
      "provinces', expected verbatim text of documents/doc-a.txt: matches up to '25 of 3', "
