@@ -84,8 +84,8 @@ def test_html_structure(soup):
     assert len(soup.find_all("h1")) == 1
     assert soup.find("meta", charset="utf-8")
     toc = [a["href"] for a in soup.select("nav.toc a")]
-    assert toc == ["#judgments", "#arms", "#estimates", "#contacts", "#contested", "#changes",
-                   "#sources", "#colophon"]
+    assert toc == ["#judgments", "#arms", "#estimates", "#contacts", "#where", "#wider",
+                   "#contested", "#changes", "#sources", "#colophon"]
     for anchor in toc:
         assert soup.find(id=anchor[1:]), anchor
     figures = soup.select("figure.chart")

@@ -88,11 +88,12 @@ def test_a_new_subject_builds_at_once_and_reads_honestly(project):
     headings = [h.get_text(strip=True) for h in soup.select("h2")]
     assert headings == ["Contents", "Bottom line up front", "Arms transfers",
                         "Fighter and force estimates", "Diplomatic contacts",
-                        "The wider picture", "Contested figures", "What changed", "Sources",
+                        "Where it happens", "The wider picture", "Contested figures", "What changed", "Sources",
                         "Colophon"]
     text = re.sub(r"\s+", " ", soup.get_text(" "))
     for said in ["no claim on record yet", "No key question is on record yet",
                  "No arms transfers are recorded", "No other claim is on record",
+                 "No map: this subject holds no boundaries",
                  "No source is cited in this brief", "First edition"]:
         assert said in text, said
     assert not re.search(r"\b0 of 0\b|\b0 (?:sources|claims)\b", text)
