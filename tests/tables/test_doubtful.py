@@ -43,8 +43,8 @@ def test_the_code_marks_exactly_those(credibility, grade):
     assert marked == (credibility in (4, 5) or grade == "E")
 
 
-@pytest.mark.parametrize("where", ["data/README.md", "data/CURATION.md"])
-def test_dictionary_and_guide_print_the_codes_definition(where):
+@pytest.mark.parametrize("where", ["data/README.md", "data/CURATION.md", "README.md"])
+def test_dictionary_guide_and_readme_print_the_codes_definition(where):
     text = " ".join((ROOT / where).read_text(encoding="utf-8").split())
     assert vocab.DOUBTFUL in text
 
