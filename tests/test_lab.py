@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT, require_tool
 
 pytestmark = pytest.mark.slow
-CHARTS = 5  # the default brief's charts
+CHARTS = 6  # the default brief's charts (the map among them)
 
 
 def free_port() -> int:
