@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 from analysis import paths
-from analysis.tables import validate
+from analysis.tables import load
 from conftest import FIXTURES, ROOT
 
 
@@ -51,7 +51,7 @@ def test_validating_and_loading_import_only_what_the_cache_key_covers():
             "for m in sys.modules if m.split('.')[0] == 'analysis'}))")
     loaded = json.loads(subprocess.run([sys.executable, "-c", code], check=True,
                                        capture_output=True, text=True).stdout)
-    covered = [Path(p).resolve() for p in validate.CODE]
+    covered = [Path(p).resolve() for p in load.CODE]
     for module, file in loaded.items():
         path = Path(file).resolve()
         assert any(path == c or c in path.parents for c in covered), module
@@ -63,14 +63,14 @@ def test_editing_any_module_of_the_cache_key_invalidates_it(tmp_path):
     package = tmp_path / "analysis"
     shutil.copytree(paths.PACKAGE, package,
                     ignore=shutil.ignore_patterns("__pycache__", "fonts", "templates"))
-    code = [package / Path(p).relative_to(paths.PACKAGE) for p in validate.CODE]
+    code = [package / Path(p).relative_to(paths.PACKAGE) for p in load.CODE]
     files = [f for place in code for f in (place.rglob("*.py") if place.is_dir() else [place])]
     assert len(files) > 20
-    before = validate.fingerprint(FIXTURES / "data", code)
+    before = load.fingerprint(FIXTURES / "data", code)
     seen = {before}
     for file in files:
         file.write_text(file.read_text() + "\n# edited\n")
-        key = validate.fingerprint(FIXTURES / "data", code)
+        key = load.fingerprint(FIXTURES / "data", code)
         assert key not in seen, file.relative_to(tmp_path)
         seen.add(key)
 

@@ -2,7 +2,6 @@
 can never be stale."""
 
 import hashlib
-import json
 import os
 import shutil
 import sys
@@ -11,8 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from analysis.core import atomic
-
-SEAL = "checksums.json"
 
 
 def cache_dir(*parts: str) -> Path:
@@ -42,31 +39,6 @@ def prune(root: Path, keep: int) -> None:
             continue
     for stale in sorted(last_use, key=last_use.get, reverse=True)[keep:]:
         shutil.rmtree(stale, ignore_errors=True)
-
-
-def seal(entry: Path) -> None:
-    """Records the checksum of every file of a cache entry being made (before `used` marks
-    it complete), so that a read can tell it is still as it was written."""
-    from analysis.core import provenance
-
-    sums = {p.name: provenance.sha256(p) for p in sorted(entry.iterdir())
-            if p.is_file() and p.name not in (SEAL, "done")}
-    (entry / SEAL).write_text(json.dumps(sums), encoding="utf-8")
-
-
-def intact(entry: Path, only: str | None = None) -> bool:
-    """Whether a complete entry's files (or its file `only`) are those `seal` recorded:
-    none changed, truncated or missing (a big file's checksum is recalled while its size
-    and times stay put)."""
-    from analysis.core import provenance
-
-    try:
-        sums = json.loads((entry / SEAL).read_text(encoding="utf-8"))
-        return bool(sums) and only in (None, *sums) and all(
-            provenance.sha256(entry / name) == digest
-            for name, digest in sums.items() if only in (None, name))
-    except (OSError, ValueError):
-        return False
 
 
 _SEALED = b"bedfellows-sha256:"

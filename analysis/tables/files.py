@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.core import provenance
-from analysis.core.cache import cache_dir, intact
+from analysis.core.cache import cache_dir
+from analysis.core.sealed import intact
 from analysis.paths import BOUNDARIES
 
 USED = "inputs.json"

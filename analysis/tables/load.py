@@ -1,5 +1,6 @@
 """`load_tables`: the one way notebooks get the curated data — validated, typed, as of a day."""
 
+import os
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -11,17 +12,34 @@ import pandas as pd
 
 from analysis import paths
 from analysis.contract import parse_day
-from analysis.core import atomic, dates
-from analysis.core.cache import cache_dir, intact, prune, seal, used
+from analysis.core import atomic, dates, provenance
+from analysis.core.cache import cache_dir, prune, used
+from analysis.core.sealed import intact, seal
 from analysis.errors import DataError
 from analysis.tables import changes, derived, files, validate
-from analysis.tables.files import Used
+from analysis.tables.files import Used, checksums
 from analysis.tables.schema import ADDED, CLAIM_TABLES, TABLES, quantity
 from analysis.tables.vocab import SHARES, VAGUE_RANGES
 
 PARTIES = "contact_parties"
 VALIDATED_KEPT = 4
 """Datasets whose validated tables stay cached: the most recently used."""
+
+CODE = (paths.PACKAGE / "tables", paths.PACKAGE / "core", *paths.PACKAGE.glob("*.py"))
+"""The code that checks and loads the data, by package: the data layer, the shared base
+and the package's leaf modules (a test checks that validating and loading import nothing
+else of `analysis`)."""
+
+
+def fingerprint(data_dir: Path, code=CODE, sums: dict[str, str] | None = None) -> str:
+    """Changes whenever the data (its files' `sums`, by default their checksums now), or
+    any code that checks or loads it, changes."""
+    places = [Path(place) for place in code]
+    files = [f for place in places
+             for f in (sorted(place.rglob("*.py")) if place.is_dir() else [place])]
+    root = Path(os.path.commonpath(places))
+    return (provenance.digest_of(sums or checksums(data_dir))[:32]
+            + provenance.digest(files, root=root)[:32])
 
 
 @dataclass(frozen=True)
@@ -106,7 +124,7 @@ def _valid_frames(data_dir: Path) -> tuple[dict[str, pd.DataFrame], Used]:
     fraction of a second. A first load reads each file once, keeps what it made under the
     checksums of the bytes it read (a file edited meanwhile cannot mix in), and maps that."""
     root = cache_dir("validated")
-    passed = root / validate.fingerprint(data_dir)
+    passed = root / fingerprint(data_dir)
     if (passed / "done").is_file():
         if intact(passed):
             return _use(passed)
@@ -118,7 +136,7 @@ def _valid_frames(data_dir: Path) -> tuple[dict[str, pd.DataFrame], Used]:
     if problems:
         raise DataError(problems)
     sums = files.checksums(data_dir, reads.sums)
-    passed = root / validate.fingerprint(data_dir, sums=sums)
+    passed = root / fingerprint(data_dir, sums=sums)
     passed.mkdir(exist_ok=True)
     for name, frame in _completed(frames).items():
         _keep(frame, passed / f"{name}.arrow")

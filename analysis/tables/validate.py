@@ -2,7 +2,6 @@
 problems at once, each located as file:row:column."""
 
 import json
-import os
 from pathlib import Path
 
 import numpy as np
@@ -11,8 +10,7 @@ import pandera.pandas as pa
 import pyarrow
 import pyarrow.compute as pc
 
-from analysis import paths
-from analysis.core import dates, lists, provenance, words
+from analysis.core import dates, lists, words
 from analysis.core.distinct import each_once
 from analysis.errors import Problem
 from analysis.paths import BOUNDARIES
@@ -24,14 +22,8 @@ from analysis.tables.documents import (
     inside,
     quote_found,
 )
-from analysis.tables.files import checksums
 from analysis.tables.reading import read_csv
 from analysis.tables.schema import ENTERED, TABLES
-
-CODE = (paths.PACKAGE / "tables", paths.PACKAGE / "core", *paths.PACKAGE.glob("*.py"))
-"""The code that checks and loads the data, by package: the data layer, the shared base
-and the package's leaf modules (a test checks that validating and loading import nothing
-else of `analysis`)."""
 
 _ACROSS = {c.title for schema in TABLES.values() for c in schema.checks}
 """What a check across a row's columns reports (those a mistyped cell can set off)."""
@@ -98,17 +90,6 @@ def read_tables(data_dir: Path, read=Path.read_bytes
             frames[name], found = _typed(f"{name}.csv", raw, schema)
             problems += found
     return frames, problems
-
-
-def fingerprint(data_dir: Path, code=CODE, sums: dict[str, str] | None = None) -> str:
-    """Changes whenever the data (its files' `sums`, by default their checksums now), or
-    any code that checks or loads it, changes."""
-    places = [Path(place) for place in code]
-    files = [f for place in places
-             for f in (sorted(place.rglob("*.py")) if place.is_dir() else [place])]
-    root = Path(os.path.commonpath(places))
-    return (provenance.digest_of(sums or checksums(data_dir))[:32]
-            + provenance.digest(files, root=root)[:32])
 
 
 def summary(frames: dict[str, pd.DataFrame], data_dir: Path) -> str:

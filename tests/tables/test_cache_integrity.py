@@ -9,12 +9,12 @@ import pyarrow as pa
 import pytest
 
 from analysis.core.cache import cache_dir
-from analysis.tables import files, validate
+from analysis.tables import files, load
 from analysis.tables.load import load_tables
 
 
 def entry(data_dir):
-    return cache_dir("validated", validate.fingerprint(data_dir))
+    return cache_dir("validated", load.fingerprint(data_dir))
 
 
 def rewrite_estimates(path):
