@@ -88,8 +88,8 @@ def test_a_new_subject_builds_at_once_and_reads_honestly(project):
     headings = [h.get_text(strip=True) for h in soup.select("h2")]
     assert headings == ["Contents", "Bottom line up front", "Arms transfers",
                         "Fighter and force estimates", "Diplomatic contacts",
-                        "Where it happens", "The wider picture", "Contested figures", "What changed", "Sources",
-                        "Colophon"]
+                        "Where it happens", "The wider picture", "Contested figures",
+                        "What changed", "Sources", "Colophon"]
     text = re.sub(r"\s+", " ", soup.get_text(" "))
     for said in ["no claim on record yet", "No key question is on record yet",
                  "No arms transfers are recorded", "No other claim is on record",

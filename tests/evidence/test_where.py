@@ -45,9 +45,9 @@ def tables(tmp_path):
 def test_provinces_hold_what_is_placed_in_them_once_each(tables):
     w = where(tables())
     assert w.country == "Afghanistan"
-    assert sorted(zip(w.placed["province"], w.placed["what"])) == [("Kunar", "contact"), ("Kunar", "transfer"),
-                  ("Nangarhar", "estimate"), ("Nangarhar", "estimate"),
-                  ("Nangarhar", "transfer")]
+    assert sorted(zip(w.placed["province"], w.placed["what"], strict=True)) == [
+        ("Kunar", "contact"), ("Kunar", "transfer"), ("Nangarhar", "estimate"),
+        ("Nangarhar", "estimate"), ("Nangarhar", "transfer")]
     texts = " ".join(w.placed["text"])
     assert "1,750" in texts and "less than 200" in texts and "3,000" not in texts
 
@@ -67,7 +67,7 @@ def test_what_cannot_be_placed_is_said(tables):
 def test_an_edition_places_only_what_was_known_that_day(tables):
     # the paper (July 2019) and the daily (2019) were not yet out on 2019-06-15
     early = where(tables(as_of="2019-06-15"))
-    assert sorted(zip(early.placed["province"], early.placed["what"])) == [
+    assert sorted(zip(early.placed["province"], early.placed["what"], strict=True)) == [
         ("Kunar", "contact")]
     assert "1 transfer placed no more precisely than the Tajik border, which no boundary " \
            "outlines" in early.unplaced
