@@ -41,6 +41,25 @@ def test_the_architecture_page_lists_the_layers_of_the_contract():
     assert named == packages | modules, "every package and leaf module has its layer"
 
 
+def test_the_architecture_page_names_every_module_and_only_modules():
+    """Each package's row names every module and subpackage it holds, and every lowercase
+    name it gives in backticks is one of them (or a folder of it, written `name/`): the
+    page cannot drift from the code."""
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `(\w+)` \| (.*?) \|", page, re.M))
+    packages = [p for p in paths.PACKAGE.iterdir() if (p / "__init__.py").is_file()]
+    assert {p.name for p in packages} <= set(rows), "every package has its row"
+    for package in packages:
+        held = {p.stem for p in package.glob("*.py") if p.stem != "__init__"} | {
+            p.name for p in package.iterdir() if (p / "__init__.py").is_file()}
+        named = set(re.findall(r"`([^`]+)`", rows[package.name]))
+        assert held - named == set(), f"{package.name}: not on the page"
+        folders = {n for n in named if n.endswith("/")}
+        assert all((package / f).is_dir() for f in folders), package.name
+        listed = {n for n in named if re.fullmatch(r"[a-z_]+", n)}
+        assert listed - held == set(), f"{package.name}: on the page, not in the code"
+
+
 def test_the_readme_links_the_architecture_page():
     assert "docs/architecture.md" in (ROOT / "README.md").read_text(encoding="utf-8")
 
