@@ -11,6 +11,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from analysis.builder import manifest
+from analysis.builder.feed import FEED
 from analysis.core import atomic
 
 CSS = """
@@ -80,6 +81,9 @@ def render(root: Path) -> str:
             Markup("<li>{} (built {}): {}</li>").format(
                 name, _when(record), _links(path, root, b["name"]))
             for name, record, path in b["editions"])
+        if (root / b["name"] / FEED).is_file():
+            history += Markup('<li><a href="{}">Feed of its editions</a> (Atom)</li>').format(
+                f"{b['name']}/{FEED}")
         histories.append(Markup(
             '<details><summary>{} — {}</summary><ul>{}</ul></details>').format(
                 b["title"], f"{len(b['editions'])} edition" + "s"[:len(b["editions"]) != 1],
@@ -90,14 +94,18 @@ def render(root: Path) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">"
+        '<link rel="alternate" type="application/atom+xml" title="Bedfellows briefs" '
+        'href="{feed}">'
         "<title>Bedfellows briefs</title><style>{css}</style></head><body><main>"
         "<h1>Bedfellows briefs</h1><p class=\"note\">Index updated {now}. Each brief's "
-        "latest good edition; a failed build never replaces it.</p>"
+        "latest good edition; a failed build never replaces it. New editions, with their "
+        'bottom line and what changed: <a href="{feed}">the Atom feed</a> (each brief has '
+        "its own, linked below).</p>"
         "<table><thead><tr><th scope=\"col\">Brief</th><th scope=\"col\">Latest edition"
         "</th><th scope=\"col\">Built</th><th scope=\"col\">Status</th>"
         "<th scope=\"col\">Files</th></tr></thead><tbody>{body}</tbody></table>"
         "<h2>History</h2>{histories}</main></body></html>\n").format(
-            css=Markup(CSS), now=f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC", body=body,
+            css=Markup(CSS), feed=FEED, now=f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC", body=body,
             histories=Markup("").join(histories)))
 
 

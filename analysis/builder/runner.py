@@ -11,7 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from analysis.builder import freshness, index, lock, manifest, params
+from analysis.builder import feed, freshness, index, lock, manifest, params
 from analysis.builder.config import BriefConfig
 from analysis.builder.edition import Outcome, build, edition_of, record_failure, resolve_parameters
 from analysis.builder.manifest import Status
@@ -86,5 +86,6 @@ def build_many(briefs: list[BriefConfig], overrides: dict[str, str], *, out_dir:
             finally:
                 if own:
                     pool.shutdown()
+        feed.write(out_dir)  # before the index, which links the feeds
         index.write(out_dir)
     return [outcomes[b.name] for b in briefs]
