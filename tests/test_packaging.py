@@ -3,7 +3,10 @@
 import re
 import tomllib
 
+import pandas as pd
+
 from analysis.tables import datadict
+from analysis.tables.schema import TABLES
 from conftest import ROOT
 
 PIN = re.compile(r"^\s*-?\s*\"?([A-Za-z0-9_.-]+)==([^\s\",]+)", re.M)
@@ -55,3 +58,12 @@ def test_chart_mime_type_follows_altair():
 
     major = alt.SCHEMA_VERSION.lstrip("v").split(".")[0]
     assert f"application/vnd.vegalite.v{major}+json" == MIME_TYPE
+
+
+def test_the_curation_guide_counts_every_table_as_it_is():
+    """data/CURATION.md's table of files gives each table's rows as they are now."""
+    text = (ROOT / "data" / "CURATION.md").read_text(encoding="utf-8")
+    counted = {name: int(n) for name, n in re.findall(r"^\| `(\w+)\.csv` \| (\d+)", text, re.M)}
+    assert set(counted) == set(TABLES), "every table, once"
+    for name, n in counted.items():
+        assert len(pd.read_csv(ROOT / "data" / f"{name}.csv")) == n, name
