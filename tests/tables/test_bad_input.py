@@ -3,13 +3,15 @@ files that are not what they seem. Each gets one clear line (file, row, column, 
 expected), never a traceback, and the first problem of a row is its cause."""
 
 import os
+import shutil
 from datetime import date, timedelta
 
 import pytest
 from test_validate import edit, problems
 
+from analysis.paths import BOUNDARIES
 from analysis.tables.validate import validate
-from conftest import run_brief
+from conftest import ROOT, run_brief
 
 FUTURE = (date.today() + timedelta(days=400)).isoformat()
 
@@ -219,3 +221,17 @@ def test_a_row_entered_in_its_sources_month_is_taken(data_dir):
     not refused (only a day certainly before it is)."""
     edit(data_dir / "arms_sales.csv", 'reportedly",,,3,,\n', 'reportedly",,,3,,2015-12-01\n')
     assert problems(data_dir) == []
+
+
+def test_a_boundary_must_be_one_the_boundary_file_holds(data_dir):
+    """The map's provinces, where the subject holds them: a place's boundary_id is one of
+    them, and a file that is not TopoJSON of provinces is one line, not a traceback."""
+    shutil.copytree(ROOT / "data" / BOUNDARIES.parent, data_dir / BOUNDARIES.parent)
+    edit(data_dir / "places.csv", "afghanistan,Afghanistan,country,,,",
+         "afghanistan,Afghanistan,country,,,AF-XYZ")
+    assert problems(data_dir) == ["places.csv:2:boundary_id: no such boundary (got 'AF-XYZ', "
+                                  "expected a shapeISO in boundaries/provinces.topo.json)"]
+    (data_dir / BOUNDARIES).write_text('{"type": "Topology"}', encoding="utf-8")
+    assert problems(data_dir) == [
+        "boundaries/provinces.topo.json: not a TopoJSON file of provinces (got 'KeyError', "
+        "expected an object 'provinces' whose geometries have a 'shapeISO' property)"]
