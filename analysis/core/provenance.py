@@ -3,11 +3,14 @@ builder records them)."""
 
 import hashlib
 import os
+import subprocess
 import time
 from datetime import UTC, datetime
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from analysis import paths
 from analysis.core.cache import cache_dir, kept
 
 PACKAGES = ("bedfellows", "pandas", "pandera", "altair", "vl-convert-python", "papermill",
@@ -67,4 +70,23 @@ def build_time() -> datetime:
 
 
 def versions() -> dict[str, str]:
-    return {name: metadata.version(name) for name in PACKAGES}
+    """Each package's version; the project's own names the code that ran (`code_version`)."""
+    found = {name: metadata.version(name) for name in PACKAGES}
+    found[PACKAGES[0]] = code_version(found[PACKAGES[0]])
+    return found
+
+
+@cache
+def code_version(release: str, root: Path = paths.ROOT) -> str:
+    """`release` with the commit of the checkout the package runs from, as a local version
+    label ('0.1.0+g23f12537c0a1', '.dirty' when files differ from it); `release` alone
+    where there is no checkout of its own (an installed wheel) or no git."""
+    if not (root / ".git").exists():
+        return release
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(root), "describe", "--always", "--abbrev=12", "--dirty=.dirty",
+             "--exclude=*"], capture_output=True, text=True, timeout=10, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return release
+    return f"{release}+g{commit.strip()}" if commit.strip() else release

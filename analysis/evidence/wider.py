@@ -24,8 +24,8 @@ def grouped(t: Tables) -> pd.DataFrame:
         return words.series(sorted({names[tops[i.strip()]] for i in ids.split(LIST_SEPARATOR)}))
 
     c = c.assign(about=pd.Series(each_once(about, c["actors"]), index=c.index, dtype="str"),
-                 place=dates.newest_first(c["date_first"], c["date_last"]))
-    group = c.groupby("about")["place"]
+                 rank=dates.newest_first(c["date_first"], c["date_last"]))
+    group = c.groupby("about")["rank"]
     c = c.assign(size=group.transform("size"), newest=group.transform("min"))
-    return c.sort_values(["size", "newest", "place"], ascending=[False, True, True],
-                         kind="stable").drop(columns=["place", "newest"])
+    return c.sort_values(["size", "newest", "rank"], ascending=[False, True, True],
+                         kind="stable").drop(columns=["rank", "newest"])
