@@ -72,17 +72,7 @@ def where(t: Tables) -> Where:
 
 def _within(parent: dict, country: str | None) -> set[str]:
     """The places in `country` (the country itself too)."""
-    if country is None:
-        return set()
-    found = set()
-    for q in parent:
-        seen, current = set(), q
-        while isinstance(current, str) and current not in seen and current != country:
-            seen.add(current)
-            current = parent.get(current)
-        if current == country:
-            found.add(q)
-    return found
+    return {q for q in parent if country in place.chain(parent, q)}
 
 
 def _unplaced(frame, items: pd.Series, what: str, named, kind, inside, country,

@@ -28,18 +28,25 @@ def worded(cell: str, named: dict[str, str]) -> str:
     return words.series([named[p.strip()] for p in cell.split(LIST_SEPARATOR)])
 
 
+def chain(parent: dict, place: str) -> list[str]:
+    """`place`, then each place it lies in, up its `part_of` chain (`parent`: id -> part
+    of), stopping before a loop; actors' chains are walked the same way (validation)."""
+    found = []
+    while isinstance(place, str) and place not in found:
+        found.append(place)
+        place = parent.get(place)
+    return found
+
+
 def provinces(places: pd.DataFrame) -> dict[str, str]:
     """Each place id that lies in a province (or is one) -> that province's id."""
     parent = dict(zip(places["place_id"], places["part_of"], strict=True))
     kind = kinds(places)
     found = {}
     for place in parent:
-        seen, current = set(), place
-        while isinstance(current, str) and current not in seen and kind.get(current) != PROVINCE:
-            seen.add(current)
-            current = parent.get(current)
-        if kind.get(current) == PROVINCE:
-            found[place] = current
+        province = next((q for q in chain(parent, place) if kind.get(q) == PROVINCE), None)
+        if province:
+            found[place] = province
     return found
 
 

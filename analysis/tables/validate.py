@@ -386,11 +386,8 @@ def _part_problems(frames) -> list[Problem]:
         a = frames[target]
         parent = dict(zip(a[id_column], a["part_of"], strict=True))
         for row, item in a[id_column].items():
-            seen, current = [item], parent.get(item)
-            while isinstance(current, str) and current not in seen:
-                seen.append(current)
-                current = parent.get(current)
-            if current == item:
+            seen = places.chain(parent, item)
+            if parent.get(seen[-1]) == item:
                 problems.append(Problem(f"{target}.csv", row, "part_of", "part of itself",
                                         " → ".join([*seen, item]), "a chain that ends"))
     return problems
