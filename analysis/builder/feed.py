@@ -7,9 +7,8 @@ and what changed since the edition before, both from the editions' manifests."""
 from datetime import UTC, datetime
 from pathlib import Path
 
-from analysis.builder import manifest
-from analysis.core import atomic, words
-from analysis.tables import changes
+from analysis.builder import manifest, news
+from analysis.core import atomic
 
 FEED = "feed.xml"
 URN = "urn:bedfellows:"
@@ -46,42 +45,10 @@ def _entries(folder: Path) -> list[dict]:
             "href": f"{path.name}/{folder.name}.html",
             "pdf": f"{path.name}/{folder.name}.pdf" if pdf.is_file() else None,
             "length": pdf.stat().st_size if pdf.is_file() else None,
-            "summary": summary(record, before, path / manifest.NAME),
+            "summary": news.news(record, before).text(),
         })
         before = path / manifest.NAME
     return found[::-1]
-
-
-def summary(record: dict, previous: Path | None, own: Path) -> str:
-    """The bottom line (each judgment, its likelihood and computed confidence), then what
-    changed since the `previous` edition's manifest: rows per table, judgments revised,
-    indicators that moved."""
-    lines = ["Bottom line:"] + [
-        f"- {j['judgment']} ({j['likelihood']}; confidence {j['confidence']})"
-        for j in (record.get("judgments") or {}).values() if j.get("judgment")]
-    if len(lines) == 1:
-        lines = ["Bottom line: no judgment on record in this edition."]
-    if previous is None:
-        return "\n".join([*lines, "What changed: first edition."])
-    found = changes.compare(previous, record.get("rows") or {})
-    said = [f"{words.plural(len(rows), f'{kind} row')} in {table.replace('_', ' ')}"
-            for kind, by in (("new", found.new), ("changed", found.changed),
-                             ("removed", found.removed))
-            for table, rows in by.items() if rows]
-    was = (changes.previous_edition(previous) or {}).get("judgments") or {}
-    for key, j in (record.get("judgments") or {}).items():
-        old = was.get(key) or {}
-        if old and (old.get("judgment"), old.get("likelihood")) != (j.get("judgment"),
-                                                                  j.get("likelihood")):
-            said.append(f"judgment on {key} revised")
-        moved = [f"{i} {old_status} → {status}"
-                 for i, status in (j.get("indicators") or {}).items()
-                 if (old_status := (old.get("indicators") or {}).get(i, "not yet posed"))
-                 != status]
-        said += [f"indicator {m}" for m in moved]
-    since = manifest.edition_id(changes.previous_edition(previous) or record)
-    return "\n".join([*lines, f"What changed since {since}: "
-                      + ("; ".join(said) if said else "nothing") + "."])
 
 
 def _write(path: Path, entries: list[dict], title: str, name: str) -> Path:
