@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup brief test lint lab notebook validate datadict lock clean
+.PHONY: help setup brief test lint lab notebook validate datadict docs lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-9s %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ validate: setup ## check the curated tables
 
 datadict: setup ## regenerate data/README.md from the schemas
 	$(BIN)/brief datadict
+
+docs: datadict ## regenerate data/README.md and docs/cli.md (every command's --help)
+	$(BIN)/python -m analysis.cli.reference
 
 lock: setup ## refresh requirements.lock from the installed environment
 	$(BIN)/pip freeze --exclude-editable | grep -v '^bedfellows' > requirements.lock

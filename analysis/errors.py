@@ -74,3 +74,8 @@ class JudgmentError(BedfellowsError):
         self.problems = problems
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(f"{problems[0]}{more}")
+
+
+class DeliveryFailed(BedfellowsError):
+    """An edition was published but not delivered (an e-mail not sent); it stays published,
+    and the next build tries again."""

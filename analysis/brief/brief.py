@@ -10,33 +10,20 @@ Each call returns a `Section`, which Jupyter displays as its parts: HTML (narrat
 tables) and figures (Altair charts with their source line). The sections themselves are
 `analysis.brief.sections.<id>`; this front holds what they share: the loaded, narrowed
 tables, the citations they number, and the facts the analyst's prose may refer to.
+`b.<id>(...)` calls the section of that id (`brief.section.SECTIONS`).
 """
 
+import inspect
+from collections.abc import Callable
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, wraps
+from importlib import import_module
 
 from analysis import contract
 from analysis.brief.citations import Citations
 from analysis.brief.prose import Fact, Prose, resolve
-from analysis.brief.section import Section
-from analysis.brief.sections import (
-    arms,
-    changes,
-    colophon,
-    contacts,
-    contested,
-    estimates,
-    evidence,
-    header,
-    hypotheses,
-    indicators,
-    judgments,
-    quality,
-    review,
-    sources,
-    where,
-    wider,
-)
+from analysis.brief.section import SECTIONS, Section
+from analysis.brief.sections import header
 from analysis.core import provenance
 from analysis.evidence.questions import Question, questions
 from analysis.tables import changes as changes_of
@@ -101,56 +88,21 @@ class Brief:
         # an edition from before judgments were recorded: every question is new to it
         return previous.get(contract.JUDGMENTS) or {}
 
-    def judgments(self) -> Section:
-        """The bottom line: the key questions, then the key facts."""
-        return self._add(judgments.section(self.t, self.loaded, self.cite, self.questions,
-                                           self.judged_before, self.facts))
+    def __getattr__(self, key: str) -> Callable[..., Section]:
+        """`brief.<id>(...)`: the section of that id (`SECTIONS`), made by its module's
+        `section(brief, ...)` and added to the brief's facts."""
+        if key not in SECTIONS:
+            raise AttributeError(f"{type(self).__name__!r} has no section or attribute "
+                                 f"{key!r} (sections: {', '.join(SECTIONS)})")
+        make = import_module(f"analysis.brief.sections.{key}").section
 
-    def hypotheses(self, full: bool = False) -> Section:
-        """Competing hypotheses per question; with `full`, the whole matrix."""
-        return self._add(hypotheses.section(self.loaded, self.cite, self.questions, full))
+        @wraps(make)
+        def call(*args, **options) -> Section:
+            return self._add(make(self, *args, **options))
+        signature = inspect.signature(make)  # as Jupyter shows it: without the brief
+        call.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=list(signature.parameters.values())[1:])
+        return call
 
-    def indicators(self) -> Section:
-        return self._add(indicators.section(self.cite, self.questions, self.judged_before))
-
-    def review(self) -> Section:
-        """What entered the data since each judgment's review (a question's deep dive)."""
-        return self._add(review.section(self.loaded, self.cite, self.questions))
-
-    def arms(self, timeline: bool = False) -> Section:
-        """Routes, stages and deals; with `timeline`, each deal's dated reports too."""
-        return self._add(arms.section(self.t, self.cite, timeline))
-
-    def estimates(self, measure: str = "fighters") -> Section:
-        return self._add(estimates.section(self.t, self.cite, measure))
-
-    def contacts(self) -> Section:
-        return self._add(contacts.section(self.t, self.cite))
-
-    def where(self) -> Section:
-        """The provinces where reports place something, and what cannot be placed."""
-        return self._add(where.section(self.t, self.cite))
-
-    def wider(self) -> Section:
-        """The other claims, grouped by what they are about."""
-        return self._add(wider.section(self.t, self.cite))
-
-    def quality(self) -> Section:
-        """Where the evidence comes from (deep dives)."""
-        return self._add(quality.section(self.t, self.cite))
-
-    def evidence(self) -> Section:
-        """Every report with its quote (deep dives)."""
-        return self._add(evidence.section(self.t, self.cite))
-
-    def contested(self) -> Section:
-        return self._add(contested.section(self.t, self.cite))
-
-    def changes(self) -> Section:
-        return self._add(changes.section(self.t, self.cite, self.previous))
-
-    def sources(self) -> Section:
-        return self._add(sources.section(self.cite))
-
-    def colophon(self) -> Section:
-        return self._add(colophon.section(self.t, self.built, self.parameters))
+    def __dir__(self):
+        return [*super().__dir__(), *SECTIONS]

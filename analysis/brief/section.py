@@ -10,26 +10,27 @@ from analysis.brief.prose import Fact
 from analysis.charts.figure import Figure
 from analysis.core import ranking, words
 from analysis.core.markup import Markup, escape
+from analysis.core.registry import Registry
 
-SECTIONS = {
-    "judgments": "Bottom line up front",
-    "hypotheses": "Competing hypotheses",
-    "indicators": "Indicators to watch",
-    "review": "Awaiting review",
-    "arms": "Arms transfers",
-    "estimates": "Fighter and force estimates",
-    "contacts": "Diplomatic contacts",
-    "where": "Where it happens",
-    "wider": "The wider picture",
-    "quality": "Where the evidence comes from",
-    "contested": "Contested figures",
-    "evidence": "Every report, in its source's words",
-    "changes": "What changed",
-    "sources": "Sources",
-    "colophon": "Colophon",
-}
-"""Section id -> heading, in brief order; the ids are the HTML anchors, and each section is
-the module of that name in `analysis.brief.sections`."""
+SECTIONS: Registry[str] = Registry("brief section")
+"""Section id -> heading, in brief order. The ids are the HTML anchors; each section is the
+module of that name in `analysis.brief.sections`, whose `section(brief, ...)` makes it, and
+`Brief.<id>(...)` calls it. A new section: its module, and one line here."""
+SECTIONS.register("judgments", "Bottom line up front")
+SECTIONS.register("hypotheses", "Competing hypotheses")
+SECTIONS.register("indicators", "Indicators to watch")
+SECTIONS.register("review", "Awaiting review")
+SECTIONS.register("arms", "Arms transfers")
+SECTIONS.register("estimates", "Fighter and force estimates")
+SECTIONS.register("contacts", "Diplomatic contacts")
+SECTIONS.register("where", "Where it happens")
+SECTIONS.register("wider", "The wider picture")
+SECTIONS.register("quality", "Where the evidence comes from")
+SECTIONS.register("contested", "Contested figures")
+SECTIONS.register("evidence", "Every report, in its source's words")
+SECTIONS.register("changes", "What changed")
+SECTIONS.register("sources", "Sources")
+SECTIONS.register("colophon", "Colophon")
 
 
 class Section:

@@ -41,6 +41,8 @@ class Outcome:
     directory: Path | None  # None: nothing was kept
     message: str = ""
     timings: dict = field(default_factory=dict)
+    sent: list[str] = field(default_factory=list)  # editions delivered (`deliver`), a line each
+    unsent: list[str] = field(default_factory=list)  # and those that could not be
 
 
 class _Clock:
@@ -100,7 +102,7 @@ def _build(brief, values, stage: Path, brief_dir: Path, edition: str, clock: _Cl
     record = {**manifest.record(brief, values, edition_of(values)), "edition_id": edition}
     data_dir = freshness.data_dir(values)
     try:
-        record["print_parts"] = _make(brief, values, stage, clock, run_timeout, contents)
+        record.update(_make(brief, values, stage, clock, run_timeout, contents))
     except ExecutionFailed as failure:
         return _failed(brief, stage, record, clock, failure.kind, str(failure),
                        failure.cell_index, failure.ename, data_dir)
@@ -153,8 +155,8 @@ def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
           run_timeout: int, contents: list | None) -> dict:
     """The executed notebook and the brief's formats, into `stage`: the kernel and the
     helper processes start at once; charts are drawn, and the print page laid out, as
-    their cells finish (`contents`: the last edition's table of contents). Returns how
-    many parts the PDF was laid out in, and how many ahead."""
+    their cells finish (`contents`: the last edition's table of contents). Returns what
+    the manifest keeps of how the formats were made (`formats.write`)."""
     from analysis.render.ahead import Ahead
 
     scratch = Path(tempfile.mkdtemp(prefix="bedfellows-build-"))  # the kernel's sockets and
@@ -183,7 +185,7 @@ def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
         cleanup.callback(lambda: stopping.join() if stopping else kernel and kernel.shutdown())
         cleanup.callback(lambda: ahead and ahead.stop())
         kernel = Kernel(scratch, cwd=brief.notebook.parent)
-        if "pdf" in brief.formats:
+        if formats.prints(brief.formats):
             from analysis.render.workers import Worker
 
             workers = Worker(scratch)

@@ -1,14 +1,16 @@
 """Atom feeds of the published editions: `reports/feed.xml` (every brief's) and
 `reports/<brief>/feed.xml` (one brief's), newest first, made with feedgen. Each entry is
-one good edition: its title, its HTML and PDF (links relative to the feed, as the index's
-are: the reports folder can be moved or served whole), and as its summary the bottom line
-and what changed since the edition before, both from the editions' manifests."""
+one good edition: its title, its files (the HTML its page, the other formats its
+enclosures; links relative to the feed, as the index's are: the reports folder can be
+moved or served whole), and as its summary its news (`news`: the bottom line and what
+changed since the edition before)."""
 
 from datetime import UTC, datetime
 from pathlib import Path
 
 from analysis.builder import manifest, news
 from analysis.core import atomic
+from analysis.render import formats
 
 FEED = "feed.xml"
 URN = "urn:bedfellows:"
@@ -21,10 +23,9 @@ def write(root: Path) -> list[Path]:
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and manifest.editions(p)):
         own = _entries(folder)
         if own:
-            title = own[0]["title"].rsplit(": edition ", 1)[0]
-            written.append(_write(folder / FEED, own, title, f"brief:{folder.name}"))
-            entries += [{**e, "href": f"{folder.name}/{e['href']}",
-                         "pdf": e["pdf"] and f"{folder.name}/{e['pdf']}"} for e in own]
+            written.append(_write(folder / FEED, own, own[0]["brief"], f"brief:{folder.name}"))
+            entries += [{**e, "files": [(fmt, f"{folder.name}/{href}", size)
+                                        for fmt, href, size in e["files"]]} for e in own]
     written.append(_write(root / FEED, entries, "Bedfellows briefs", "briefs"))
     return written
 
@@ -32,19 +33,15 @@ def write(root: Path) -> list[Path]:
 def _entries(folder: Path) -> list[dict]:
     """One per good edition of the brief in `folder`, each with its summary."""
     found, before = [], None
-    for path in manifest.editions(folder):
-        record = manifest.read(path)
-        if not record or record.get("status") != manifest.Status.BUILT:
-            continue
-        title = (record.get("parameters") or {}).get("title") or folder.name
-        pdf = path / f"{folder.name}.pdf"
+    for path, record in manifest.good(folder):
         found.append({
             "id": f"{URN}edition:{folder.name}:{manifest.edition_id(record)}",
-            "title": f"{title}: edition {manifest.edition_id(record)}",
+            "title": news.title(record),
+            "brief": news.brief_title(record),
             "updated": datetime.fromisoformat(record["built_at"]),
-            "href": f"{path.name}/{folder.name}.html",
-            "pdf": f"{path.name}/{folder.name}.pdf" if pdf.is_file() else None,
-            "length": pdf.stat().st_size if pdf.is_file() else None,
+            # the first format (the HTML) is the entry's page, the others its enclosures
+            "files": [(fmt, f"{path.name}/{file.name}", file.stat().st_size)
+                      for fmt, file in formats.published(path, folder.name)],
             "summary": news.news(record, before).text(),
         })
         before = path / manifest.NAME
@@ -66,10 +63,9 @@ def _write(path: Path, entries: list[dict], title: str, name: str) -> Path:
         item.id(e["id"])
         item.title(e["title"])
         item.updated(e["updated"])
-        item.link(href=e["href"], rel="alternate", type="text/html")
-        if e["pdf"]:
-            item.link(href=e["pdf"], rel="enclosure", type="application/pdf",
-                      length=str(e["length"]))
+        for i, (fmt, href, size) in enumerate(e["files"]):
+            item.link(href=href, rel="enclosure" if i else "alternate", type=fmt.media_type,
+                      length=str(size) if i else None)
         item.summary(e["summary"])
     atomic.write(path, feed.atom_str(pretty=True))
     return path

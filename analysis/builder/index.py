@@ -13,6 +13,7 @@ from markupsafe import Markup
 from analysis.builder import manifest
 from analysis.builder.feed import FEED
 from analysis.core import atomic
+from analysis.render import formats
 
 CSS = """
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
@@ -37,9 +38,8 @@ def _when(manifest: dict | None) -> str:
 
 
 def _links(folder: Path, root: Path, name: str) -> Markup:
-    out = [Markup('<a href="{}">{}</a>').format(
-        (folder / f"{name}.{kind}").relative_to(root).as_posix(), kind.upper())
-        for kind in ("html", "pdf") if (folder / f"{name}.{kind}").is_file()]
+    out = [Markup('<a href="{}">{}</a>').format(path.relative_to(root).as_posix(), fmt.label)
+           for fmt, path in formats.published(folder, name)]
     return Markup(" · ").join(out) if out else Markup("")
 
 

@@ -1,7 +1,10 @@
 """An edition as one e-mail: its news (`news`) as plain text and as e-mail-safe HTML
-(inline styles only, nothing fetched from the network), with the edition's files attached."""
+(inline styles only, nothing fetched from the network), with the edition's files attached;
+sent through briefs.toml's SMTP server (`[email]`), the password only from the environment."""
 
-import mimetypes
+import os
+import smtplib
+import ssl
 from datetime import UTC, datetime
 from email import policy, utils
 from email.message import EmailMessage
@@ -10,11 +13,11 @@ from pathlib import Path
 from markupsafe import Markup
 
 from analysis.builder import manifest, news
+from analysis.builder.config import PASSWORD_ENV, BriefConfig, MailServer
 from analysis.core import words
-
-TYPES = mimetypes.MimeTypes()
-"""Python's own table of file types, not the machine's: a file's type is the same anywhere."""
-KINDS = {"text/html": "HTML", "application/pdf": "PDF"}
+from analysis.errors import DeliveryFailed
+from analysis.render import formats
+from analysis.render.formats import Format
 
 BODY = "margin:0;padding:16px;font-family:Georgia,serif;color:#1a1a1a;background:#ffffff"
 H1 = "margin:0 0 4px;font-size:22px"
@@ -25,18 +28,15 @@ ITEM = "margin:0 0 6px;line-height:1.4"
 PARAGRAPH = "margin:0 0 8px;line-height:1.4"
 
 
-def compose(record: dict, previous: Path | None, files: list[Path], *, sender: str,
-            recipients: list[str], link: str | None = None) -> EmailMessage:
+def compose(record: dict, previous: Path | None, files: list[tuple[Format, Path]], *,
+            sender: str, recipients: list[str]) -> EmailMessage:
     """The message announcing the edition whose manifest is `record` (`previous`: the
-    manifest of the edition before, None for a first edition), `files` attached, `link`
-    (where the edition is online) named in the text."""
-    title = (record.get("parameters") or {}).get("title") or record["brief"]
-    edition = manifest.edition_id(record)
-    subject = f"{title}: edition {edition}"
+    manifest of the edition before, None for a first edition), `files` (each with its
+    format: `formats.published`) attached."""
+    title, edition, subject = news.brief_title(record), manifest.edition_id(record), \
+        news.title(record)
     told = news.news(record, previous)
-    typed = [(path, TYPES.guess_type(path.name)[0] or "application/octet-stream")
-             for path in files]
-    footer = [line for line in (_attached(typed), link and f"Online: {link}") if line]
+    footer = [line for line in [_attached(files)] if line]
     message = EmailMessage(policy=policy.SMTP)
     message["Subject"] = subject
     message["From"] = sender
@@ -45,20 +45,58 @@ def compose(record: dict, previous: Path | None, files: list[Path], *, sender: s
     message["Message-ID"] = utils.make_msgid(domain="bedfellows")
     message.set_content("\n\n".join([told.text(), *footer]) + "\n")
     message.add_alternative(_html(subject, title, edition, told, footer), subtype="html")
-    for path, kind in typed:
-        maintype, subtype = kind.split("/")
+    for fmt, path in files:
+        maintype, subtype = fmt.media_type.split("/")
         message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype,
                                filename=path.name)
     return message
 
 
-def _attached(typed: list[tuple[Path, str]]) -> str | None:
+def deliver(brief: BriefConfig, folder: Path, previous: Path | None) -> str:
+    """Send the edition in `folder` to the brief's recipients; what was done."""
+    assert brief.server is not None  # config.load gives a server to every brief with email
+    message = compose(manifest.read(folder) or {}, previous,
+                      formats.published(folder, brief.name), sender=brief.server.sender,
+                      recipients=list(brief.email))
+    send(brief.server, message)
+    return f"sent to {words.plural(len(brief.email), 'recipient')}"
+
+
+def send(server: MailServer, message: EmailMessage, timeout: float = 30) -> None:
+    """Hand `message` to the SMTP server: DeliveryFailed, in one line, when it cannot be
+    (the password, from the environment, is never in it)."""
+    password = os.environ.get(PASSWORD_ENV)
+    try:
+        with smtplib.SMTP(server.host, server.port, timeout=timeout) as smtp:
+            if server.starttls:
+                smtp.starttls(context=ssl.create_default_context())
+            if password:
+                smtp.login(server.user or server.sender, password)
+            smtp.send_message(message)
+    except (OSError, smtplib.SMTPException) as e:
+        reason = str(e).replace(password, "…") if password else str(e)
+        raise DeliveryFailed(f"the SMTP server {server.host}:{server.port} "
+                             f"{_why(e)}: {reason or type(e).__name__}") from None
+
+
+def _why(e: Exception) -> str:
+    if isinstance(e, ConnectionRefusedError):
+        return "refused the connection"
+    if isinstance(e, smtplib.SMTPAuthenticationError):
+        return f"did not accept the login ({PASSWORD_ENV})"
+    if isinstance(e, smtplib.SMTPRecipientsRefused):
+        return "refused every recipient"
+    if isinstance(e, smtplib.SMTPException):
+        return "did not take the message"
+    return "could not be reached"
+
+
+def _attached(files: list[tuple[Format, Path]]) -> str | None:
     """'The brief is attached as HTML (x.html) and PDF (x.pdf).'; None without files."""
-    if not typed:
+    if not files:
         return None
     return ("The brief is attached as "
-            + words.series([f"{KINDS.get(kind, kind)} ({path.name})" for path, kind in typed])
-            + ".")
+            + words.series([f"{fmt.label} ({path.name})" for fmt, path in files]) + ".")
 
 
 def _html(subject: str, title: str, edition: str, told: news.News,

@@ -43,6 +43,12 @@ def editions(brief_dir: Path) -> list[Path]:
     return [p for m, p in sorted(found, key=lambda mp: (mp[0][1], int(mp[0][2] or 1)))]
 
 
+def good(brief_dir: Path) -> list[tuple[Path, dict]]:
+    """The brief's good editions, oldest first: each folder with its manifest."""
+    found = [(p, read(p)) for p in editions(brief_dir)]
+    return [(p, r) for p, r in found if r and r.get("status") == Status.BUILT]
+
+
 def next_edition_id(brief_dir: Path, day: str) -> str:
     """The id of a new edition of `day`: the day itself, or its next number that day."""
     numbers = [int(m[2] or 1) for p in editions(brief_dir)

@@ -56,6 +56,16 @@ class News:
         return "\n".join([*lines, f"What changed since {self.since}: {said}."])
 
 
+def brief_title(record: dict) -> str:
+    """The title of the brief an edition's manifest is of."""
+    return (record.get("parameters") or {}).get("title") or record["brief"]
+
+
+def title(record: dict) -> str:
+    """An edition's title, as its feed entry and its e-mail's subject say it."""
+    return f"{brief_title(record)}: edition {manifest.edition_id(record)}"
+
+
 def news(record: dict, previous: Path | None) -> News:
     """The news of the edition whose manifest is `record`, since the edition whose
     manifest is at `previous` (None: a first edition)."""

@@ -1,5 +1,6 @@
 """Building many briefs: in parallel, skipping those already up to date, containing
-failures, one run at a time per output directory, and refreshing the index page.
+failures, one run at a time per output directory; then the new editions to their readers
+(`deliver`), and the feeds and the index page refreshed.
 
 Builds go to any `concurrent.futures.Executor`: a process pool here, or a Dask cluster's
 `distributed.Client().get_executor()`. Each build runs in its own process with its own
@@ -11,12 +12,12 @@ from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from analysis.builder import feed, freshness, index, lock, manifest, params
+from analysis.builder import deliver, feed, freshness, index, lock, manifest, params
 from analysis.builder.config import BriefConfig
 from analysis.builder.edition import Outcome, build, edition_of, record_failure, resolve_parameters
 from analysis.builder.manifest import Status
 from analysis.core import crash
-from analysis.errors import ParameterError
+from analysis.errors import DeliveryFailed, ParameterError
 
 
 def build_one(brief: BriefConfig, values: dict, out_dir: Path) -> Outcome:
@@ -86,6 +87,14 @@ def build_many(briefs: list[BriefConfig], overrides: dict[str, str], *, out_dir:
             finally:
                 if own:
                     pool.shutdown()
+        for brief in briefs:  # the new editions to their readers, and those still waiting
+            outcome = outcomes[brief.name]
+            if outcome.status == Status.BUILT:
+                deliver.queue(brief, out_dir / brief.name, outcome.edition)
+            try:
+                outcome.sent, outcome.unsent = deliver.send(brief, out_dir / brief.name)
+            except DeliveryFailed as e:
+                outcome.unsent = [f"{brief.name}: {e}"]
         feed.write(out_dir)  # before the index, which links the feeds
         index.write(out_dir)
     return [outcomes[b.name] for b in briefs]

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import nbformat
 
+from analysis.render.formats import FORMATS
+
 PLACEHOLDER = "*[To write, in your own words: {}]*"
 """How a placeholder reads in the notebook and, until it is replaced, in the brief."""
 
@@ -70,5 +72,5 @@ def add(config: Path, *, name: str, notebook_name: str, title: str) -> None:
              f"name = {json.dumps(name)}\n"
              f"notebook = {json.dumps(notebook_name)}\n"
              f"title = {json.dumps(title, ensure_ascii=False)}\n"
-             'formats = ["html", "pdf"]\n')
+             f"formats = {json.dumps(list(FORMATS))}\n")
     config.write_text(text.rstrip("\n") + "\n" + entry, encoding="utf-8")

@@ -1,9 +1,12 @@
 """The `brief` command line. Exit codes: 0 success, 1 validation or build failure,
-2 usage error."""
+2 usage error, 3 an edition published but not delivered (an e-mail not sent: the next
+build retries it)."""
 
 import gc
+import inspect
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -13,6 +16,10 @@ from analysis.builder import params as notebook_params
 from analysis.builder.manifest import Status
 from analysis.core import crash
 from analysis.errors import BedfellowsError, ParameterError
+from analysis.importers import IMPORTERS, Importer
+
+UNDELIVERED = 3
+"""The exit code of a run whose editions were all published but not all delivered."""
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Build and check Bedfellows analytic briefs.")
@@ -23,8 +30,11 @@ DataOption = typer.Option(None, "--data", help="data directory (default: the pro
 
 @app.command()
 def validate(data: Path = DataOption):
-    """Check every table and report ALL problems, one per line as file:row:column: every
-    check a build makes of the data, the analyst's likelihood terms included."""
+    """Check every table and report ALL problems.
+
+    One per line as file:row:column: every check a build makes of the data, the analyst's
+    likelihood terms included.
+    """
     from analysis.errors import DataError
     from analysis.evidence.questions import overclaims
     from analysis.tables import validate as checks
@@ -78,6 +88,8 @@ def build(
 
     A brief whose inputs are unchanged since its last good build is skipped ("up to
     date"). One brief failing does not stop the others; the exit code is 1 if any failed.
+    Each new edition goes to the brief's readers (its email in briefs.toml), and what
+    waits from before; the exit code is 3 if one could not be sent.
     """
     from analysis.builder import config
     from analysis.builder.runner import build_many
@@ -112,6 +124,8 @@ def build(
     _say(outcomes)
     if any(o.status == Status.FAILED for o in outcomes):
         raise typer.Exit(1)
+    if any(o.unsent for o in outcomes):
+        raise typer.Exit(UNDELIVERED)
 
 
 def _say(outcomes) -> None:
@@ -124,12 +138,50 @@ def _say(outcomes) -> None:
             continue
         if o.status == Status.BUILT and o.message:
             typer.echo(f"{o.name}: note: {o.message}", err=True)
+        for line in o.sent:
+            typer.echo(line)
+        for line in o.unsent:
+            typer.echo(line, err=True)
         if len(outcomes) > 1:
             continue
         if o.status == Status.BUILT:
             typer.echo(f"{o.name}: built {o.directory} in {o.timings['total']:.1f} s")
         else:
             typer.echo(f"{o.name}: up to date ({o.edition}, {o.directory})")
+
+
+@app.command()
+def send(
+    name: str = typer.Argument(..., help="a configured brief with recipients (its email)"),
+    edition: str = typer.Option(None, "--edition", help="the edition's id, e.g. "
+                                "2026-12-07 (default: the latest good edition)"),
+    out: Path = OutOption,
+    config_file: Path = ConfigOption,
+):
+    """Send an edition of a brief to its recipients again, by hand.
+
+    One e-mail, the brief's HTML and PDF attached, as a build sends each new edition. Exit
+    3 when it cannot be sent.
+    """
+    from analysis.builder import config, deliver, manifest
+
+    briefs = config.load(config_file or paths.CONFIG)
+    if config.check_name(name) not in briefs:
+        raise ParameterError(f"no brief named {name!r} (configured: {', '.join(briefs)})")
+    brief, brief_dir = briefs[name], (out or paths.REPORTS) / name
+    if not brief.email:
+        raise ParameterError(f"{name} has no recipients: give it email = [...] in "
+                             f"{(config_file or paths.CONFIG).name}")
+    latest = manifest.last_good(brief_dir)
+    if edition is None and latest is None:
+        raise ParameterError(f"{name} has no good edition to send: build it first")
+    done, failed = deliver.send(brief, brief_dir, [edition or manifest.edition_id(latest)])
+    for line in done:
+        typer.echo(line)
+    for line in failed:
+        typer.echo(line, err=True)
+    if failed:
+        raise typer.Exit(UNDELIVERED)
 
 
 @app.command("list")
@@ -153,9 +205,12 @@ def new(
     title: str = typer.Option(None, "--title", help="the brief's title (default: the name)"),
     config_file: Path = ConfigOption,
 ):
-    """Start a new subject: data/NAME/ with every table's header (no rows yet),
-    notebooks/NAME.ipynb with the brief's sections and placeholders for your prose, and
-    its entry in briefs.toml. `brief build NAME` then builds it."""
+    """Start a new subject: its data, notebook and briefs.toml entry.
+
+    data/NAME/ with every table's header (no rows yet), notebooks/NAME.ipynb with the
+    brief's sections and placeholders for your prose, and its entry in briefs.toml. `brief
+    build NAME` then builds it.
+    """
     from analysis.builder import config, subject
     from analysis.tables import empty
 
@@ -192,10 +247,12 @@ def intake(
                              "document's header and the source's notes)"),
     data: Path = DataOption,
 ):
-    """Hold a document: its text in data/documents/ under a provenance header, and its row
-    in sources.csv, filled from what the file states of itself (each with where it was
-    found); what it does not state is listed, to fill in. On any problem nothing is
-    written."""
+    """Hold a document (a saved page, a PDF, a text file) as a new source.
+
+    Its text in data/documents/ under a provenance header, and its row in sources.csv,
+    filled from what the file states of itself (each with where it was found); what it does
+    not state is listed, to fill in. On any problem nothing is written.
+    """
     from analysis.importers.intake import intake as hold
 
     typer.echo(str(hold(file, data or paths.DATA, source_id=source_id,
@@ -208,9 +265,12 @@ def quote(
     words: str = typer.Argument(..., help="a few words of the passage, as remembered"),
     data: Path = DataOption,
 ):
-    """Find the passage of a source's held document that a few words come from (whatever
-    their case, quotes, dashes, line breaks or small typos) and print it exactly as held,
-    ready for a row's quote cell; several are ranked, best first. Exit 1 when none is."""
+    """Find the passage of a held document that a few words come from.
+
+    Whatever their case, quotes, dashes, line breaks or small typos, the passage is printed
+    exactly as held, ready for a row's quote cell; several are ranked, best first. Exit 1
+    when none is.
+    """
     from analysis.tables import passages
 
     name, text = passages.held(data or paths.DATA, source_id)
@@ -229,9 +289,12 @@ def triage(
                                           show_default=False),
     data: Path = DataOption,
 ):
-    """List, per key question, the claim rows that entered the data since its judgment was
-    last reviewed and bear on it (by its indicators, its evidence tags or its parties):
-    newest entry first, each with why and whether it is tagged."""
+    """List the new rows that bear on each key question's judgment.
+
+    Per key question, the claim rows that entered the data since its judgment was last
+    reviewed and bear on it (by its indicators, its evidence tags or its parties): newest
+    entry first, each with why and whether it is tagged.
+    """
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -268,24 +331,24 @@ imports = typer.Typer(no_args_is_help=True, help="Bring external datasets into t
 app.add_typer(imports, name="import")
 
 
-@imports.command("sipri")
-def import_sipri(
-    file: Path = typer.Argument(..., help="a SIPRI trade-register export (CSV)",
-                                exists=True, dir_okay=False),
-    data: Path = DataOption,
-    add_actors: bool = typer.Option(False, "--add-actors",
-                                    help="create actors the export names but actors.csv "
-                                         "lacks, instead of stopping"),
-):
-    """Merge a SIPRI Arms Transfers Database trade-register export into arms_sales.
+def _importer_command(importer: Importer) -> Callable[..., None]:
+    """`brief import <name>`'s command: FILE, --data, and the importer's switches."""
+    def command(file: Path, data: Path | None, **switches: bool) -> None:
+        typer.echo(str(importer(file, data or paths.DATA, **switches)))
 
-    Re-importing the same file changes nothing; a newer export updates the rows it covers.
-    On any problem nothing is written.
-    """
-    from analysis.importers import sipri
+    Keyword = inspect.Parameter.KEYWORD_ONLY
+    command.__signature__ = inspect.Signature([  # type: ignore[attr-defined]
+        inspect.Parameter("file", Keyword, annotation=Path, default=typer.Argument(
+            ..., help=importer.file, exists=True, dir_okay=False)),
+        inspect.Parameter("data", Keyword, annotation=Path, default=DataOption),
+        *(inspect.Parameter(switch.replace("-", "_"), Keyword, annotation=bool,
+                            default=typer.Option(False, f"--{switch}", help=help_))
+          for switch, help_ in importer.switches.items())])
+    return command
 
-    summary = sipri.import_export(file, data or paths.DATA, add_actors=add_actors)
-    typer.echo(str(summary))
+
+for _name, _importer in IMPORTERS.items():
+    imports.command(_name, help=_importer.help)(_importer_command(_importer))
 
 
 @app.command("datadict")

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from smtp import HOST, refused_port, smtp_server
 
 from analysis.builder import mail
+from analysis.render import formats
 
 NAME = "russia-taliban"
 SENDER = "briefs@example.org"
@@ -50,7 +51,7 @@ def second(tmp_path):
 
 
 def _compose(record, previous, folder, **kwargs):
-    return mail.compose(record, previous, [folder / f"{NAME}.html", folder / f"{NAME}.pdf"],
+    return mail.compose(record, previous, formats.published(folder, NAME),
                         sender=SENDER, recipients=RECIPIENTS, **kwargs)
 
 
@@ -99,16 +100,14 @@ def test_a_message_says_the_news_and_carries_the_brief(second):
     assert all(p.get_content_disposition() == "attachment" for p in attached)
 
 
-def test_a_first_edition_says_so_and_names_its_link(second):
+def test_a_first_edition_says_so(second):
     record, folder, _ = second
-    link = "https://briefs.example.org/russia-taliban/2021-03-01/"
-    parsed = _parsed(_compose(record, None, folder, link=link))
-    text = _text(parsed, "plain")
-    assert "What changed: first edition.\n" in text and text.endswith(f"Online: {link}\n")
+    parsed = _parsed(_compose(record, None, folder))
+    assert "What changed: first edition.\n" in _text(parsed, "plain")
     soup = _soup(parsed)
     assert soup.find("h2", string="What changed").find_next_sibling("p").get_text() == \
         "First edition."
-    assert soup.find(string=f"Online: {link}") and not soup.find("a")
+    assert not soup.find("a")
 
 
 def test_the_html_parses_and_escapes_analyst_text(second):

@@ -1,6 +1,8 @@
 """Arms transfers: a line per route at its furthest stage, the routes by stage, each
 deal's dated reports (deep dive), and a table of deals with every stage reported."""
 
+from typing import TYPE_CHECKING
+
 from analysis.brief import limits
 from analysis.brief.citations import Citations
 from analysis.brief.prose import Fact
@@ -16,9 +18,13 @@ from analysis.tables.load import Tables
 from analysis.tables.quantities import quantity
 from analysis.tables.vocab import ARMS_STATUSES, STAGES
 
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
-def section(t: Tables, cite: Citations, timeline: bool = False) -> Section:
+
+def section(b: "Brief", timeline: bool = False) -> Section:
     """Routes, stages and deals; with `timeline`, each deal's dated reports too."""
+    t, cite = b.t, b.cite
     a = t.arms_sales
     facts = {"arms_reports": Fact(words.plural(len(a), "report")),
              "arms_routes": Fact(words.plural(a["route_key"].nunique(), "route"))}

@@ -5,6 +5,7 @@ The first rows are shown; the HTML lists the rest (up to a bound) under a fold, 
 counts them."""
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -19,13 +20,18 @@ from analysis.tables import changes, schema
 from analysis.tables.load import Tables
 from analysis.tables.schema import ADDED, CLAIM_TABLES, TABLES
 
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
+
 JUDGMENTS = schema.JUDGMENTS.name
 """The analyst's dated judgments: a revision is listed like any row, on its day."""
 NEW_DATED, CHANGED, NEW_UNDATED = 0, 1, 2
 """The order rows are listed in (then newest event first, then table order)."""
 
 
-def section(t: Tables, cite: Citations, previous: str | None) -> Section:
+def section(b: "Brief") -> Section:
+    """What changed since the previous edition (`previous`: its manifest)."""
+    t, cite, previous = b.t, b.cite, b.previous
     found = changes.compare(previous, t.inputs.rows)
     if found.previous is None:
         return Section("changes", heading("changes"), Markup(

@@ -1,14 +1,18 @@
 """Colophon: parameters, data checksums, package versions, build time."""
 
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from analysis.brief.section import Section, heading
 from analysis.core import provenance, words
 from analysis.core.markup import Markup, table
-from analysis.tables.load import Tables
+
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
 
-def section(t: Tables, built: datetime, parameters: dict) -> Section:
+def section(b: "Brief") -> Section:
+    """How the brief was made: its data's checksums, parameters and versions."""
+    t, built, parameters = b.t, b.built, b.parameters
     root, sums = t.data_dir, t.inputs.files  # the bytes the tables were made from
     documents = {name: sum_ for name, sum_ in sums.items() if "/" in name}
     rows = [(name, sum_) for name, sum_ in sums.items() if name not in documents]

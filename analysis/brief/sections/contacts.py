@@ -1,6 +1,8 @@
 """Diplomatic contacts: the first and the latest, intermediaries, a timeline, the
 who-talks-to-whom network, and a table of the latest contacts."""
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from analysis.brief import limits
@@ -16,8 +18,13 @@ from analysis.evidence.describe import named_parties, when
 from analysis.tables import actors
 from analysis.tables.load import Tables
 
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
-def section(t: Tables, cite: Citations) -> Section:
+
+def section(b: "Brief") -> Section:
+    """Who met whom, where and when."""
+    t, cite = b.t, b.cite
     c = t.diplomatic_contacts
     events = contacts.contact_events(t, limits.CHART_POINTS, limits.CHART_ROWS)
     parts = [heading("contacts"), summary(t, cite)]

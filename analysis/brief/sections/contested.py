@@ -1,6 +1,8 @@
 """Contested figures: claims reported with different numbers, and figures credited to
 different claimants, every version side by side."""
 
+from typing import TYPE_CHECKING
+
 from analysis.brief import limits
 from analysis.brief.citations import Citations
 from analysis.brief.prose import Fact
@@ -13,8 +15,13 @@ from analysis.evidence.describe import routes
 from analysis.tables import actors
 from analysis.tables.load import Tables
 
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
-def section(t: Tables, cite: Citations) -> Section:
+
+def section(b: "Brief") -> Section:
+    """Figures the sources disagree on."""
+    t, cite = b.t, b.cite
     blocks = []
     arms, arms_total = contested.contests(t, "arms_sales", lambda rows: _deal(t, rows),
                                           limits.CONTESTS)

@@ -1,6 +1,8 @@
 """Fighter and force estimates: per group the latest estimate and the spread, the ranges
 over time, part-of-whole figures, and a table of every estimate by who made it."""
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from analysis.brief import limits
@@ -17,8 +19,13 @@ from analysis.tables.load import Tables
 from analysis.tables.quantities import quantity
 from analysis.tables.vocab import PRESENCE, UNATTRIBUTED
 
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
-def section(t: Tables, cite: Citations, measure: str = "fighters") -> Section:
+
+def section(b: "Brief", measure: str = "fighters") -> Section:
+    """Each group's estimates of `measure`, one series per group and place."""
+    t, cite = b.t, b.cite
     points = estimates.estimate_points(t, measure)
     parts = [heading("estimates"), summary(t, points, cite, measure)]
     if not points.empty:

@@ -1,14 +1,19 @@
 """Every report with its quote (deep dives): each claim row in its source's words."""
 
+from typing import TYPE_CHECKING
+
 from analysis.brief import limits
-from analysis.brief.citations import Citations
 from analysis.brief.section import Section, heading, shown
 from analysis.core.markup import Markup, table
 from analysis.evidence.describe import describe
-from analysis.tables.load import Tables
+
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
 
-def section(t: Tables, cite: Citations) -> Section:
+def section(b: "Brief") -> Section:
+    """Every report with its quote (deep dives)."""
+    t, cite = b.t, b.cite
     parts = [heading("evidence")]
     for name, frame in t.claims():
         if frame.empty:

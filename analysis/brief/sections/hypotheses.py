@@ -4,21 +4,27 @@ sensitive to. With `full` (a question's deep dive), the matrix itself: every tag
 against every hypothesis, the analyst's note for each rating, non-diagnostic items
 marked."""
 
+from typing import TYPE_CHECKING
+
 from analysis.brief.citations import Citations
 from analysis.brief.section import Section, heading
 from analysis.core import dates, words
 from analysis.core.markup import Markup, table
 from analysis.evidence import ach
 from analysis.evidence.describe import describe
-from analysis.evidence.questions import Question
 from analysis.tables.load import Tables
+
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
 MARKS = {1: "C", 0: "N", -1: "I"}
 """A rating as the matrix prints it: consistent, neutral, inconsistent."""
 
 
-def section(t: Tables, cite: Citations, questions: list[Question], full: bool) -> Section:
-    """Nothing for a brief that answers no question."""
+def section(b: "Brief", full: bool = False) -> Section:
+    """Competing hypotheses per question; with `full`, the whole matrix. Nothing for a
+    brief that answers no question."""
+    t, cite, questions = b.loaded, b.cite, b.questions
     if not questions:
         return Section("hypotheses")
     parts = [heading("hypotheses")]

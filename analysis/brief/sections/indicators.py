@@ -2,16 +2,21 @@
 hypothesis it points to, and where it stands in this edition (not seen; seen, since when,
 with its citations; contradicted), and whether that changed since the previous edition."""
 
-from analysis.brief.citations import Citations
+from typing import TYPE_CHECKING
+
 from analysis.brief.section import Section, heading
 from analysis.core import dates
 from analysis.core.markup import Markup
 from analysis.evidence.indicators import CONTRADICTED, SEEN
-from analysis.evidence.questions import Question
+
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
 
-def section(cite: Citations, questions: list[Question], previous: dict | None) -> Section:
-    """Nothing for a brief that answers no question."""
+def section(b: "Brief") -> Section:
+    """Each question's indicators, and which moved since the previous edition. Nothing
+    for a brief that answers no question."""
+    cite, questions, previous = b.cite, b.questions, b.judged_before
     if not questions:
         return Section("indicators")
     rows = []

@@ -7,6 +7,8 @@ edition. Likelihood and confidence never share a sentence; a box explains both s
 The key facts are computed statements, newest developments first, with no likelihood.
 """
 
+from typing import TYPE_CHECKING
+
 from analysis.brief.citations import Citations
 from analysis.brief.prose import Fact, resolve
 from analysis.brief.section import Section, heading
@@ -19,11 +21,15 @@ from analysis.tables.load import Tables
 from analysis.tables.schema import TABLES
 from analysis.tables.vocab import CONFIDENCE, GRADE_SCALE, LIKELIHOOD
 
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
-def section(t: Tables, loaded: Tables, cite: Citations, questions: list[Question],
-            previous: dict | None, facts: dict[str, Fact]) -> Section:
-    """`loaded`: the edition's tables before any focus (the questions' evidence);
-    `previous`: the previous edition's judgments record (None: none to compare with)."""
+
+def section(b: "Brief") -> Section:
+    """The bottom line: the key questions (their evidence is in the edition's tables before
+    any focus), compared with the previous edition's judgments, then the key facts."""
+    t, loaded, cite, questions, previous, facts = (b.t, b.loaded, b.cite, b.questions,
+                                                   b.judged_before, b.facts)
     found = {}
     facts_list = []
     for f in key_facts.key_facts(t):

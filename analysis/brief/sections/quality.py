@@ -1,18 +1,23 @@
 """Where the evidence comes from (deep dives): reports by source grade and kind, and by
 origin."""
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
-from analysis.brief.citations import Citations
 from analysis.brief.section import Section, heading
 from analysis.charts import quality as charts
 from analysis.charts.figure import Figure
 from analysis.core.markup import Markup, table
 from analysis.evidence.profile import evidence_profile
-from analysis.tables.load import Tables
+
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
 
-def section(t: Tables, cite: Citations) -> Section:
+def section(b: "Brief") -> Section:
+    """Where the evidence comes from (deep dives)."""
+    t, cite = b.t, b.cite
     profile = evidence_profile(t)
     parts = [heading("quality")]
     if profile.empty:

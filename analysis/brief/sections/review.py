@@ -2,17 +2,22 @@
 analyst last reviewed the judgment and bear on the question, each with why and whether it
 is tagged, newest entry first."""
 
+from typing import TYPE_CHECKING
+
 from analysis.brief import limits
-from analysis.brief.citations import Citations
 from analysis.brief.section import Section, heading, shown
 from analysis.core import dates, words
 from analysis.core.markup import Markup, table
-from analysis.evidence.questions import Question, awaiting
-from analysis.tables.load import Tables
+from analysis.evidence.questions import awaiting
+
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
 
-def section(t: Tables, cite: Citations, questions: list[Question]) -> Section:
-    """Nothing for a brief that answers no question."""
+def section(b: "Brief") -> Section:
+    """What entered the data since each judgment's review (a question's deep dive).
+    Nothing for a brief that answers no question."""
+    t, cite, questions = b.loaded, b.cite, b.questions
     if not questions:
         return Section("review")
     parts = [heading("review")]

@@ -2,18 +2,24 @@
 passages it relies on (the endnotes of HTML and PDF alike; in print, above
 `limits.SOURCES_PRINTED_IN_FULL` sources, without the passages)."""
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from analysis import contract
 from analysis.brief import limits
-from analysis.brief.citations import Citations
 from analysis.brief.section import Section, heading
 from analysis.core import dates, words
 from analysis.core.markup import Markup
 from analysis.tables.vocab import DOUBTFUL, GRADE_SCALE
 
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
-def section(cite: Citations) -> Section:
+
+def section(b: "Brief") -> Section:
+    """Every source the brief cites, numbered as cited."""
+    cite = b.cite
     items = []
     entries = cite.entries()
     each = _fair_share(entries["quotes"].map(len), limits.QUOTES_IN_ALL,

@@ -2,6 +2,8 @@
 or a transfer (`evidence.where`), then the same in words, province by province, cited
 (the map's text alternative), and what could not be placed, said rather than drawn."""
 
+from typing import TYPE_CHECKING
+
 from analysis.brief import limits
 from analysis.brief.citations import Citations
 from analysis.brief.section import Section, heading, shown
@@ -11,11 +13,15 @@ from analysis.core import words
 from analysis.core.markup import Markup, escape, join
 from analysis.evidence import where as placing
 from analysis.paths import BOUNDARIES
-from analysis.tables.load import Tables
 from analysis.tables.places import boundaries
 
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
-def section(t: Tables, cite: Citations) -> Section:
+
+def section(b: "Brief") -> Section:
+    """The provinces where reports place something, and what cannot be placed."""
+    t, cite = b.t, b.cite
     topo = boundaries(t.data_dir)
     if topo is None:
         return Section("where", heading("where"), Markup(

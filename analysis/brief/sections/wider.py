@@ -2,6 +2,8 @@
 (`evidence.wider` says how, and in what order), each in one sentence with its date, who
 claims it, and its source."""
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from analysis.brief import limits
@@ -11,12 +13,15 @@ from analysis.core import words
 from analysis.core.markup import Markup, join
 from analysis.evidence import wider
 from analysis.evidence.describe import claimed_by, dated
-from analysis.tables.load import Tables
+
+if TYPE_CHECKING:  # a section reads the brief; the brief finds its sections by id
+    from analysis.brief.brief import Brief
 
 
-def section(t: Tables, cite: Citations) -> Section:
-    """The first `limits.WIDER_CLAIMS` claims, the biggest groups first; the groups left
-    out are counted."""
+def section(b: "Brief") -> Section:
+    """The other claims, grouped by what they are about: the first `limits.WIDER_CLAIMS`
+    claims, the biggest groups first; the groups left out are counted."""
+    t, cite = b.t, b.cite
     claims = wider.grouped(t)
     if claims.empty:
         return Section("wider", heading("wider"), Markup(
