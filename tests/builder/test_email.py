@@ -58,6 +58,7 @@ def test_a_new_edition_is_mailed_once_with_its_brief_attached(tmp_path):
                                           if name.endswith(".html")
                                           else (edition / name).read_bytes())
         assert attached["tiny.pdf"].get_content_type() == "application/pdf"
+        assert attached["tiny.html"].get_content_charset() == "utf-8"
 
         again = run_brief("build", "--config", cfg, "--out", out, "--as-of", "2021-01-01")
         assert again.returncode == 0 and "up to date" in again.stdout
