@@ -43,8 +43,11 @@ def queue(brief: BriefConfig, brief_dir: Path, edition: str) -> None:
     _write(brief_dir, state)
 
 
-def waiting(brief_dir: Path, destination: str) -> list[str]:
-    return _read(brief_dir).get(destination, {}).get("unsent", [])
+def waiting(brief: BriefConfig, brief_dir: Path) -> dict[str, list[str]]:
+    """The editions each destination with readers for the brief has still to send."""
+    state = _read(brief_dir)
+    return {name: unsent for name, d in DESTINATIONS.items()
+            if d.wants(brief) and (unsent := state.get(name, {}).get("unsent"))}
 
 
 def send(brief: BriefConfig, brief_dir: Path, editions: list[str] | None = None

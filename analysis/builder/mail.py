@@ -19,7 +19,8 @@ from analysis.errors import DeliveryFailed
 from analysis.render import formats
 from analysis.render.formats import Format
 
-BODY = "margin:0 auto;max-width:680px;padding:16px;font-family:Georgia,serif;color:#1a1a1a;background:#ffffff"
+BODY = ("margin:0 auto;max-width:680px;padding:16px;font-family:Georgia,serif;"
+        "color:#1a1a1a;background:#ffffff")
 H1 = "margin:0 0 4px;font-size:22px"
 EDITION = "margin:0 0 16px;font-size:14px;color:#555555"
 H2 = "margin:20px 0 8px;font-size:17px"

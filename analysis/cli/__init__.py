@@ -186,8 +186,12 @@ def send(
 
 @app.command("list")
 def list_briefs(out: Path = OutOption, config_file: Path = ConfigOption):
-    """Show the configured briefs with their last build's status and date."""
-    from analysis.builder import config, manifest
+    """Show the configured briefs with their last build's status and date.
+
+    And the editions waiting to be sent (an e-mail that failed: the next build retries).
+    """
+    from analysis.builder import config, deliver, manifest
+    from analysis.core import words
 
     root = out or paths.REPORTS
     for name, brief in config.load(config_file or paths.CONFIG).items():
@@ -196,6 +200,9 @@ def list_briefs(out: Path = OutOption, config_file: Path = ConfigOption):
                  else "never built")
         if failed:
             state += f"; last build FAILED {failed['built_at']}: {failed['failure']['message']}"
+        for destination, editions in deliver.waiting(brief, root / name).items():
+            state += (f"; {words.plural(len(editions), 'edition')} not yet sent by "
+                      f"{destination} ({', '.join(editions)})")
         typer.echo(f"{name:22} {brief.notebook.name:28} {state}")
 
 

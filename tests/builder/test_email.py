@@ -66,6 +66,10 @@ def test_a_new_edition_is_mailed_once_with_its_brief_attached(tmp_path):
         assert _state(out)["email"]["unsent"] == []
         assert list(_state(out)["email"]["sent"]) == ["2021-01-01"]
 
+        failed = run_brief("build", "--config", cfg, "--out", out, "--as-of", "2021-01-15",
+                           "--param", "mode=error")
+        assert failed.returncode == 1 and len(server.messages) == 1, "nothing for a failure"
+
         later = run_brief("build", "--config", cfg, "--out", out, "--as-of", "2021-02-01")
         assert later.returncode == 0, later.stderr
         assert [m["Subject"] for _, _, m in server.messages][1:] == [
@@ -86,6 +90,8 @@ def test_a_refused_send_keeps_the_edition_and_the_next_build_sends_it(tmp_path):
     assert line.endswith("(1 waiting; the next build retries)")
     assert (out / "tiny" / "latest" / "tiny.html").is_file(), "the edition stays published"
     assert _state(out)["email"]["unsent"] == ["2021-01-01"]
+    listed = run_brief("list", "--config", cfg, "--out", out)
+    assert "1 edition not yet sent by email (2021-01-01)" in listed.stdout, listed.stdout
     with smtp_server() as server:
         cfg = _config(tmp_path, server.port)
         retry = run_brief("build", "--config", cfg, "--out", out, "--as-of", "2021-01-01")
