@@ -101,6 +101,9 @@ def declared(notebook: Path | str) -> dict[str, dict]:
     for node in ast.parse(source).body:
         if not isinstance(node, ast.AnnAssign):
             continue
+        if not isinstance(node.target, ast.Name) or node.value is None:
+            raise ParameterError(f"{path.name}: {ast.unparse(node)!r} declares no parameter "
+                                 "(expected NAME: TYPE = DEFAULT)")
         name, kind = node.target.id, ast.unparse(node.annotation)
         _refuse_secret(name)
         if kind not in CHECKS:
