@@ -109,7 +109,8 @@ def declared(notebook: Path | str) -> dict[str, dict]:
         if kind not in CHECKS:
             raise ParameterError(f"{path.name}: parameter {name} has type {kind}; "
                                  f"use one of {', '.join(CHECKS)}")
-        comment = lines[node.end_lineno - 1][node.end_col_offset:].strip()
+        last = lines[(node.end_lineno or node.lineno) - 1]  # parsed nodes have an end
+        comment = last[node.end_col_offset:].strip()
         params[name] = {"type": kind, "default": ast.literal_eval(node.value),
                         "help": comment.removeprefix("#").strip()}
     return params
