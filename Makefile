@@ -27,8 +27,9 @@ brief: setup ## build the default brief into reports/<name>/latest/
 test: setup ## run the whole test suite
 	$(BIN)/pytest
 
-lint: setup ## ruff, and the import rules (docs/architecture.md)
+lint: setup ## ruff, type checking (mypy), and the import rules (docs/architecture.md)
 	$(BIN)/ruff check analysis tests bench
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 lab: setup ## open JupyterLab on notebooks/ with the project's kernel
@@ -50,5 +51,5 @@ lock: setup ## refresh requirements.lock from the installed environment
 	$(BIN)/pip freeze --exclude-editable | grep -v '^bedfellows' > requirements.lock
 
 clean: ## remove the venv, caches and built reports
-	rm -rf $(VENV) .pytest_cache .ruff_cache reports/*/ reports/index.html
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache reports/*/ reports/index.html
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -24,7 +24,10 @@ from analysis.errors import ParameterError
 
 # --- Parameters (annotations in the notebooks' parameters cells) ---
 
-Day = Optional[NewType("Day", str)]  # noqa: UP045  (papermill reads "Day", not a union)
+IsoDay = NewType("IsoDay", str)
+"""An ISO date, YYYY-MM-DD."""
+
+Day = Optional[IsoDay]  # noqa: UP045  (papermill reads "Day", not a union)
 """An ISO date, YYYY-MM-DD, or None."""
 
 Paper = Literal["A4", "Letter"]
@@ -96,7 +99,7 @@ def section_metadata(key: str | None, heading: str | None = None, *,
     statuses), kept by the builder in the manifest under `JUDGMENTS` for the next edition
     to compare with; and `data`, the validated-cache entry of the tables it was made from,
     whose record of the bytes read (`tables.files.Used`) the builder puts in the manifest."""
-    own = {"toc": [key, heading]} if key else {"masthead": True}
+    own: dict[str, object] = {"toc": [key, heading]} if key else {"masthead": True}
     if judgments is not None:
         own[JUDGMENTS] = judgments
     if data:

@@ -140,7 +140,7 @@ class Citations:
 
     def entries(self) -> pd.DataFrame:
         """The cited sources in number order, with the quotes used from each."""
-        order = sorted(self.numbers, key=self.numbers.get)
+        order = sorted(self.numbers, key=self.numbers.__getitem__)
         out = self._sources.loc[order].reset_index()
         out.insert(0, "number", [self.numbers[s] for s in order])
         out["quotes"] = [list(self.quoted[s].items()) for s in order]

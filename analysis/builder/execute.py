@@ -27,7 +27,7 @@ class Kernel:
 
     def __init__(self, workdir: Path, cwd: Path):
         """`workdir`: the build's own folder, for the kernel's sockets and temporary files."""
-        from jupyter_client import AsyncKernelManager
+        from jupyter_client import AsyncKernelClient, AsyncKernelManager
         from jupyter_core.utils import run_sync
 
         workdir.mkdir(parents=True, exist_ok=True)
@@ -44,14 +44,15 @@ class Kernel:
         self.killed = False
         # nbclient leaves open the channels of a client whose kernel it did not start:
         # the clients made are kept, and closed after the run.
-        self.clients = []
+        self.clients: list[AsyncKernelClient] = []
         make_client = self.km.client
 
-        def client(**kwargs):
+        def client(**kwargs) -> AsyncKernelClient:
             self.clients.append(make_client(**kwargs))
             return self.clients[-1]
 
-        self.km.client = client
+        # this one manager's method, wrapped (mypy refuses any assignment to a method)
+        self.km.client = client  # type: ignore[method-assign]
 
     def kill(self):
         """Stop the kernel at once (the run timeout)."""

@@ -101,12 +101,16 @@ def declared(notebook: Path | str) -> dict[str, dict]:
     for node in ast.parse(source).body:
         if not isinstance(node, ast.AnnAssign):
             continue
+        if not isinstance(node.target, ast.Name) or node.value is None:
+            raise ParameterError(f"{path.name}: {ast.unparse(node)!r} declares no parameter "
+                                 "(expected NAME: TYPE = DEFAULT)")
         name, kind = node.target.id, ast.unparse(node.annotation)
         _refuse_secret(name)
         if kind not in CHECKS:
             raise ParameterError(f"{path.name}: parameter {name} has type {kind}; "
                                  f"use one of {', '.join(CHECKS)}")
-        comment = lines[node.end_lineno - 1][node.end_col_offset:].strip()
+        last = lines[(node.end_lineno or node.lineno) - 1]  # parsed nodes have an end
+        comment = last[node.end_col_offset:].strip()
         params[name] = {"type": kind, "default": ast.literal_eval(node.value),
                         "help": comment.removeprefix("#").strip()}
     return params

@@ -1,5 +1,7 @@
 """Arms transfers: routes by stage, and each deal's dated reports."""
 
+from collections.abc import Mapping
+
 import altair as alt
 import pandas as pd
 
@@ -15,7 +17,7 @@ def _colours() -> alt.Scale:
                      range=[OKABE_ITO[s.colour] for s in ARMS_STATUSES.values()])
 
 
-def _confirmed_filled() -> dict:
+def _confirmed_filled() -> Mapping[str, object]:
     """Confirmed stages drawn filled, the others hollow."""
     return hollow_unless(alt.FieldOneOfPredicate(field="status", oneOf=list(CONFIRMED)))
 

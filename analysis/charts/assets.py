@@ -28,9 +28,11 @@ def vega_bundle(spec_schema: str) -> str:
     import vl_convert
 
     vl = vl_version({"$schema": spec_schema})
-    path = cache_dir() / f"vega-bundle-{vl_convert.__version__}-vl{vl}.js"
-    return kept(path, lambda: vl_convert.javascript_bundle(vl_version=vl).encode(),
-                "Vega bundle").decode()
+    # vl-convert's stubs omit __version__ and give `snippet` no default (it has one)
+    release = vl_convert.__version__  # type: ignore[attr-defined]
+    path = cache_dir() / f"vega-bundle-{release}-vl{vl}.js"
+    return kept(path, lambda: vl_convert.javascript_bundle(  # type: ignore[call-arg]
+        vl_version=vl).encode(), "Vega bundle").decode()
 
 
 def inline_script(js: str) -> str:

@@ -1,6 +1,7 @@
 """Diplomatic contacts: a timeline, and who talks to whom."""
 
 import math
+from typing import Literal
 
 import altair as alt
 import pandas as pd
@@ -150,9 +151,10 @@ def _actors(nodes: pd.DataFrame, x: alt.X, y: alt.Y) -> list[alt.Chart]:
                  alt.Tooltip("role:N", title="Role"),
                  alt.Tooltip("contacts:Q", title="Contacts"),
                  alt.Tooltip("as_intermediary:Q", title="As intermediary")])
+    sides: list[tuple[Literal["left", "right"], int]] = [("left", 1), ("right", -1)]
     labels = [alt.Chart(nodes).mark_text(align=align, baseline="middle").encode(
         x=alt.X("label_x:Q"), y=y, text="name:N").transform_filter(alt.datum.side == sign)
-        for align, sign in [("left", 1), ("right", -1)]]
+        for align, sign in sides]
     return [discs, circles, *labels]
 
 

@@ -1,6 +1,8 @@
 """What every chart shares: its title, description and sources (`finish`), hollow and
 filled marks, lists cut short, and a chart that says there is nothing to draw."""
 
+from collections.abc import Mapping
+
 import altair as alt
 import pandas as pd
 
@@ -13,7 +15,7 @@ def source_ids(frame: pd.DataFrame, column: str = "source_id") -> list[str]:
     return sorted(set(ids))
 
 
-def hollow_unless(predicate) -> dict:
+def hollow_unless(predicate) -> Mapping[str, object]:
     """Filled marks where `predicate` holds, hollow (outline only) elsewhere. Done with
     fill opacity rather than a conditional fill: Vega-Lite then leaves the legend symbols
     their own colours instead of an invisible stroke."""

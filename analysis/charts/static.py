@@ -4,7 +4,7 @@ Altair-free: the builder draws with it."""
 
 import hashlib
 import json
-from functools import cache
+from functools import cache, partial
 
 from analysis.core.cache import cache_dir, kept
 from analysis.paths import FONTS
@@ -27,8 +27,8 @@ def render(specs: list[dict]) -> list[str]:
 def render_svg(specs: list[dict]) -> list[str]:
     """SVG text of each spec, cached on disk as `render_pdf` caches its PDFs: the static
     picture an executed notebook keeps for front ends that cannot run the chart."""
-    return [kept(cache_dir("charts") / f"{_chart_key(spec)}.svg",
-                 lambda spec=spec: render([spec])[0].encode(), "chart picture").decode()
+    return [kept(cache_dir("charts") / f"{_chart_key(spec)}.svg", partial(_svg, spec),
+                 "chart picture").decode()
             for spec in specs]
 
 
@@ -37,10 +37,16 @@ def render_pdf(specs: list[dict]) -> list[bytes]:
 
     Drawn charts are cached on disk by the spec, the vl-convert version and the fonts:
     a rebuild whose chart did not change reuses it without starting vl-convert at all."""
-    return [kept(cache_dir("charts") / f"{_chart_key(spec)}.pdf",
-                 lambda spec=spec: _converter().vegalite_to_pdf(
-                     spec, vl_version=vl_version(spec)), "chart")
+    return [kept(cache_dir("charts") / f"{_chart_key(spec)}.pdf", partial(_pdf, spec), "chart")
             for spec in specs]
+
+
+def _svg(spec: dict) -> bytes:
+    return render([spec])[0].encode()
+
+
+def _pdf(spec: dict) -> bytes:
+    return _converter().vegalite_to_pdf(spec, vl_version=vl_version(spec))
 
 
 def _chart_key(spec: dict) -> str:

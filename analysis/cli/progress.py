@@ -9,14 +9,14 @@ from rich.table import Table
 
 from analysis.builder.manifest import Status
 
-STYLES = {Status.BUILT: "green", Status.UP_TO_DATE: "cyan", Status.FAILED: "bold red",
-          Status.BUILDING: "yellow"}
+STYLES: dict[str, str] = {Status.BUILT: "green", Status.UP_TO_DATE: "cyan",
+                          Status.FAILED: "bold red", Status.BUILDING: "yellow"}
 
 
 class Progress:
     def __init__(self, names: list[str], stream=None):
         self.console = Console(file=stream or sys.stdout)
-        self.states = dict.fromkeys(names, Status.WAITING)
+        self.states: dict[str, str] = dict.fromkeys(names, Status.WAITING)
         self.live = None
         if self.console.is_terminal:
             self.live = Live(self._table(), console=self.console, transient=True)

@@ -37,7 +37,7 @@ def prune(root: Path, keep: int) -> None:
             last_use[entry] = (entry / "done").stat().st_mtime_ns
         except OSError:  # not complete, or removed meanwhile by another build
             continue
-    for stale in sorted(last_use, key=last_use.get, reverse=True)[keep:]:
+    for stale in sorted(last_use, key=last_use.__getitem__, reverse=True)[keep:]:
         shutil.rmtree(stale, ignore_errors=True)
 
 

@@ -5,14 +5,13 @@ import numpy as np
 import pandas as pd
 
 
-def codes(*columns) -> np.ndarray:
+def codes(first, *rest) -> np.ndarray:
     """A code per row, the same for rows with the same values (missing ones included):
     0, 1, 2 ... in order of first appearance."""
-    combination = None
-    for column in columns:
+    combination, _ = pd.factorize(pd.Series(first), use_na_sentinel=False)
+    for column in rest:
         found, values = pd.factorize(pd.Series(column), use_na_sentinel=False)
-        combination = found if combination is None else pd.factorize(
-            combination * (len(values) + 1) + found)[0]
+        combination = pd.factorize(combination * (len(values) + 1) + found)[0]
     return combination.astype("int64")
 
 

@@ -30,4 +30,5 @@ def together(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             break
         first.append(same)
         second.append(same + gap)
-    return tuple(np.concatenate([np.empty(0, int), *ends]) for ends in (first, second))
+    none = np.empty(0, int)
+    return np.concatenate([none, *first]), np.concatenate([none, *second])

@@ -1,6 +1,7 @@
 """English for numbers and lists: '3,000', '1 report', 'A, B and C', 'an actor_id'."""
 
 import re
+from collections.abc import Iterable
 
 NAMED = 4
 """Items a list in the prose names before counting the rest ("A, B, C, D and 12 others"):
@@ -37,19 +38,19 @@ def article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
-def listed(items: list[str], most: int = LISTED) -> str:
+def listed(items: Iterable[object], most: int = LISTED) -> str:
     """'A, B, C'; beyond `most` items, the first ones and 'and 3 others'."""
-    items = [str(i) for i in items]
-    more = f" and {plural(len(items) - most, 'other')}" if len(items) > most else ""
-    return ", ".join(items[:most]) + more
+    texts = [str(i) for i in items]
+    more = f" and {plural(len(texts) - most, 'other')}" if len(texts) > most else ""
+    return ", ".join(texts[:most]) + more
 
 
-def series(items: list[str], most: int | None = None, conjunction: str = "and") -> str:
+def series(items: Iterable[object], most: int | None = None, conjunction: str = "and") -> str:
     """'A', 'A and B', 'A, B and C' (or `conjunction`); with `most`, at most that many,
     then 'and 3 others'."""
-    items = [str(i) for i in items]
-    if most is not None and len(items) > most:
-        return listed(items, most)
-    if len(items) < 3:
-        return f" {conjunction} ".join(items)
-    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+    texts = [str(i) for i in items]
+    if most is not None and len(texts) > most:
+        return listed(texts, most)
+    if len(texts) < 3:
+        return f" {conjunction} ".join(texts)
+    return ", ".join(texts[:-1]) + f" {conjunction} " + texts[-1]

@@ -13,7 +13,7 @@ from analysis.core.distinct import codes
 from analysis.tables import actors, derived
 from analysis.tables.load import Tables
 from analysis.tables.quantities import bounds
-from analysis.tables.schema import quantity
+from analysis.tables.schema import quantity_columns
 from analysis.tables.vocab import GRADES
 
 
@@ -40,7 +40,7 @@ def contests(t: Tables, table: str, describe, limit: int | None = None
     keys = full["claim_key"]  # -1: matched with none
     # only claims reported at least twice can be contested: the rest need no figures
     reported = (keys >= 0) & keys.duplicated(keep=False)
-    frame = full.loc[reported, ["source_id", "origin", "grade", *quantity(table), "stated"]]
+    frame = full.loc[reported, ["source_id", "origin", "grade", *quantity_columns(table), "stated"]]
     frame = frame.rename(columns={"stated": "figure"}).assign(key=keys[reported])
     frame = frame.dropna(subset=["figure"])
     spread = frame.groupby("key", sort=False).agg(figures=("figure", "nunique"),
@@ -145,7 +145,7 @@ def disputed_attributions(t: Tables, measure: str = "fighters", limit: int | Non
     different estimates, not one figure."""
     e = t.fighter_estimates
     e = e[(e["measure"] == measure) & (e["high"].notna() | e["low"].notna())]
-    e = e.assign(number=codes(*(e[c] for c in quantity("fighter_estimates"))))
+    e = e.assign(number=codes(*(e[c] for c in quantity_columns("fighter_estimates"))))
     keys = ["group", "area", "number"]
     e = e[e.groupby(keys)["origin"].transform("nunique") > 1]  # only figures in dispute
     e = e.assign(number=e["stated"].astype("str"))  # worded for those

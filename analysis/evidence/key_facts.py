@@ -160,6 +160,9 @@ def _scores(rows: pd.DataFrame) -> pd.DataFrame:
 def _deal_fact(names, status, rows, against) -> KeyFact:
     """The deal at `status`, in the words of its best-graded report at that stage: the
     items that source lists (several reports of one item spell it several ways)."""
+    proposition = ARMS_STATUSES[status].proposition
+    if proposition is None:
+        raise ValueError(f"no key judgment is made of a deal {status}")
     first = rows.iloc[0]
     at = rows[rows["status"] == status]
     at = at.sort_values(["grade", "reported_date_first"])
@@ -172,7 +175,7 @@ def _deal_fact(names, status, rows, against) -> KeyFact:
     dated = (f" ({when(told_when['event_date'].iloc[0], told_when['date_inferred'].iloc[0])})"
              if len(told_when) else "")
     via = f" via {names[first.via]}" if isinstance(first.via, str) else ""
-    text = ARMS_STATUSES[status].proposition.format(
+    text = proposition.format(
         s=names[first.supplier], r=names[first.recipient], what=what) + via + dated
     key = f"arms_{derived.deals(rows).iloc[0]}_{status}".replace("-", "_")
     return KeyFact(key, text, support("arms_sales", rows), against)

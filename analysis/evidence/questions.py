@@ -149,18 +149,23 @@ def _judgment(j) -> Judgment:
 
 
 def _overclaim(x: Question, row: int) -> Problem:
+    c = x.confidence
+    if c is None:
+        raise ValueError(f"{x.key}: no judgment, so no overclaim")
     return Problem("judgments.csv", row, "likelihood",
                    f"{x.key}: claims more than the evidence carries: "
                    + "; ".join(x.overclaims), x.likelihood,
-                   f"a term the evidence carries (confidence {x.confidence.level}: "
-                   f"{x.confidence.basis})")
+                   f"a term the evidence carries (confidence {c.level}: {c.basis})")
 
 
 def _question(t: Tables, r, made: list[Judgment], day: pd.Timestamp) -> Question:
     m = ach.matrix(t, r.question_id)
     signs = indicators.indicators(t, m.hypotheses)
     current = made[0] if made else None
-    c, wrong, arrivals, changed = None, [], (), ()
+    c: confidence.Confidence | None = None
+    wrong: list[str] = []
+    arrivals: tuple[Arrival, ...] = ()
+    changed: tuple[tuple[str, str, str], ...] = ()
     if current is not None:
         stake = _names(t, r.parties)
         horizon = int(r.horizon_months) if pd.notna(r.horizon_months) else 0
@@ -211,9 +216,9 @@ def _arrivals(t: Tables, r, m: ach.Matrix, reviewed: pd.Timestamp) -> tuple[Arri
 
     for i in t.indicators[t.indicators["hypothesis_id"].isin(list(m.hypotheses))].itertuples():
         for text in filter(lambda x: isinstance(x, str), (i.watch, i.against)):
-            found = selection.rows(selection.parse(text), frames, t.actors)
-            if found is not None:
-                add(*found, f"indicator {i.indicator_id}")
+            rows = selection.rows(selection.parse(text), frames, t.actors)
+            if rows is not None:
+                add(*rows, f"indicator {i.indicator_id}")
     for item in m.items:
         add(item.table, list(item.rows), f"tag {item.key}")
     parties = _parties(r.parties)

@@ -67,7 +67,7 @@ def where(t: Tables) -> Where:
         columns=["table", "row", "boundary_id", "province", "what", "text", "source_id"]))
     return Where(frame.sort_values(["province", "table", "row"], kind="stable"
                                    ).reset_index(drop=True),
-                 [u for u in unplaced if u], named.get(country))
+                 [u for u in unplaced if u], None if country is None else named.get(country))
 
 
 def _within(parent: dict, country: str | None) -> set[str]:

@@ -10,6 +10,7 @@ import copy
 import hashlib
 import html
 import json
+from collections.abc import Sequence
 from functools import cache
 
 import nbformat
@@ -113,7 +114,7 @@ def toc(nb: nbformat.NotebookNode) -> list[tuple[str, str]]:
     return contract.toc(o for cell in nb.cells for o in cell.get("outputs", []))
 
 
-def render(nb: nbformat.NotebookNode, *, mode: str, title: str, slots: list[str] = (),
+def render(nb: nbformat.NotebookNode, *, mode: str, title: str, slots: Sequence[str] = (),
            paper: str = "A4", lang: str = "en", contents: list | None = None) -> str:
     """The brief as HTML. In print mode, `slots` are the charts' placeholders, in document
     order (see `pdf.slot`). `contents`: the table of contents, if not `nb`'s own (a
@@ -134,9 +135,10 @@ def render(nb: nbformat.NotebookNode, *, mode: str, title: str, slots: list[str]
     if web:
         specs = [o["data"][MIME_TYPE] for o in figure_outputs(nb)]
         schema = specs[0]["$schema"] if specs else "v6.4"
-        brief["bundle"] = assets.inline_script(assets.vega_bundle(schema)) if specs else ""
-        brief["embed_script"] = EMBED_SCRIPT if specs else ""
-        brief["csp"] = _csp([brief["bundle"], brief["embed_script"]])
+        bundle = assets.inline_script(assets.vega_bundle(schema)) if specs else ""
+        embed_script = EMBED_SCRIPT if specs else ""
+        brief["bundle"], brief["embed_script"] = bundle, embed_script
+        brief["csp"] = _csp([bundle, embed_script])
     body, _ = _exporter().from_notebook_node(nb, resources={"brief": brief})
     if not web:
         body = contract.for_print(body)

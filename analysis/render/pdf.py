@@ -124,9 +124,10 @@ def lay_out(part: Part, charts: list[bytes], base: Path) -> Laid:
 
     document = HTML(string=part.html, base_url=str(base)).render(
         font_config=FontConfiguration())
-    anchors, bookmarks = {}, []
+    anchors: dict[str, tuple[int, float, float]] = {}
+    bookmarks: list[tuple[int, str, int, float, float]] = []
     out = io.BytesIO()
-    charts = [pikepdf.open(io.BytesIO(chart)) for chart in charts]  # open until saved
+    chart_pdfs = [pikepdf.open(io.BytesIO(chart)) for chart in charts]  # open until saved
     with pikepdf.open(io.BytesIO(document.write_pdf())) as pdf:
         for number, page in enumerate(document.pages):
             height = page.height * PX_TO_PT
@@ -134,7 +135,7 @@ def lay_out(part: Part, charts: list[bytes], base: Path) -> Laid:
                 if name.startswith("chart-slot-"):
                     box = pikepdf.Rectangle(x1 * PX_TO_PT, height - y2 * PX_TO_PT,
                                             x2 * PX_TO_PT, height - y1 * PX_TO_PT)
-                    chart = charts[int(name.rsplit("-", 1)[1])]
+                    chart = chart_pdfs[int(name.rsplit("-", 1)[1])]
                     pdf.pages[number].add_overlay(chart.pages[0], box)
                 elif name not in part.stubs:
                     anchors.setdefault(name, (number, x1 * PX_TO_PT, height - y1 * PX_TO_PT))
@@ -181,8 +182,10 @@ def finish(parts: list[Laid], running: bytes, target: Path) -> None:
         for other in others:
             pdf.pages.extend(other.pages)
     for page, running_page in zip(pdf.pages, drawn.pages, strict=True):
-        page.add_overlay(running_page)
-    anchors, bookmarks, offset = {}, [], 0
+        page.add_overlay(running_page, None)  # None: over the whole page
+    anchors: dict[str, tuple[int, float, float]] = {}
+    bookmarks: list[tuple[int, str, int, float, float]] = []
+    offset = 0
     for part in parts:
         for name, (number, x, y) in part.anchors.items():
             anchors.setdefault(name, (number + offset, x, y))

@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import signal
 import tempfile
-from multiprocessing.pool import AsyncResult, ThreadPool
+from multiprocessing.pool import AsyncResult, Pool, ThreadPool
 from pathlib import Path
 
 HELPERS = 2
@@ -58,9 +58,9 @@ def _lay_out(part, charts: list[bytes], base: str):
 def _finish(parts: list, html: str, target: str) -> None:
     from analysis.render import pdf
 
-    target = Path(target)
+    path = Path(target)
     pages = sum(part.pages for part in parts)
-    pdf.finish(parts, pdf.frame(html, pages, target.parent), target)
+    pdf.finish(parts, pdf.frame(html, pages, path.parent), path)
 
 
 class Worker:
@@ -72,6 +72,7 @@ class Worker:
     def __init__(self, scratch: Path):
         """`scratch`: a folder of the build's own for the helpers' temporary files."""
         self.threads = multiprocessing.current_process().daemon
+        self._pool: Pool
         if self.threads:
             # one thread: under the GIL two would not lay out the parts any sooner
             self._pool = ThreadPool(1, initializer=_warm_up, initargs=(None,))
@@ -115,7 +116,7 @@ class Worker:
 class PdfJob:
     def __init__(self, pool, parts: list[AsyncResult], html: str, target: Path):
         self._pool, self._parts, self._html, self._target = pool, parts, html, target
-        self.counts = {}
+        self.counts: dict[str, int] = {}
         """The print page's parts, and how many of them were laid out ahead."""
 
     def get(self) -> None:

@@ -31,7 +31,7 @@ def row_digests(data_dir: Path) -> dict[str, dict[str, str] | None]:
 
 def digests(tables: dict[str, bytes | None]) -> dict[str, dict[str, str] | None]:
     """`row_digests` of tables given as {name: CSV bytes, or None when too large}."""
-    out = {}
+    out: dict[str, dict[str, str] | None] = {}
     for name, raw in tables.items():
         if raw is None:
             out[name] = None

@@ -98,6 +98,7 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
     frames, inputs = _valid_frames(data_dir)
     parties = frames.pop(PARTIES)
     excluded = 0
+    known_on: date | None = None  # the day `as_of` names
     if as_of is not None:
         day = pd.Timestamp(parse_day(str(as_of)) if isinstance(as_of, str) else as_of)
         known = frames["sources"]["published_last"] <= day
@@ -109,10 +110,10 @@ def load_tables(data_dir: str | Path | None = None, as_of: str | date | None = N
         frames["sources"] = frames["sources"][known]
         for name, column in ADDED.items():  # what the analyst had not yet written
             frames[name] = frames[name][frames[name][f"{column}_first"] <= day]
-        as_of = day.date()
-    tables = Tables(**frames, data_dir=data_dir, inputs=inputs, as_of=as_of,
+        known_on = day.date()
+    tables = Tables(**frames, data_dir=data_dir, inputs=inputs, as_of=known_on,
                     excluded_undated=excluded)
-    if as_of is None:  # the contacts' parties, as kept (an edition finds its own)
+    if known_on is None:  # the contacts' parties, as kept (an edition finds its own)
         tables.derived("parties", lambda: parties)
     return tables
 
@@ -180,8 +181,9 @@ def _completed(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     frames = {name: _with_spans(name, frame) for name, frame in frames.items()}
     frames[PARTIES] = derived.parties(frames["diplomatic_contacts"])
     for name in CLAIM_TABLES:
-        if quantity(name):
-            frames[name] = _fill_vague(frames[name], *quantity(name))
+        columns = quantity(name)
+        if columns:
+            frames[name] = _fill_vague(frames[name], *columns)
     # a claim's reported date is its source's publication date, spans and all
     published = frames["sources"].set_index("source_id")[
         ["published", "published_precision", "published_first", "published_last"]]
@@ -216,8 +218,8 @@ def _fill_vague(frame: pd.DataFrame, qualifier: str, low: str, high: str) -> pd.
         lows[mask], highs[mask] = lo, hi
     if "out_of" in frame:
         whole = frame["out_of"].astype("Float64")
-        for vague, (lo, hi) in SHARES.items():
+        for vague, (low_share, high_share) in SHARES.items():
             mask = (frame[qualifier] == vague) & whole.notna()
-            lows[mask] = np.ceil(whole[mask] * lo).astype("Int64")
-            highs[mask] = np.ceil(whole[mask] * hi).astype("Int64")
+            lows[mask] = np.ceil(whole[mask] * low_share).astype("Int64")
+            highs[mask] = np.ceil(whole[mask] * high_share).astype("Int64")
     return frame.assign(**{low: lows, high: highs})

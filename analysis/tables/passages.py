@@ -59,7 +59,8 @@ def find(words: str, body: str) -> list[Passage]:
             score = fuzz.partial_ratio(wanted, fold(text), score_cutoff=CUTOFF)
             if score:
                 scored.append((score, size, i, text))
-    offered, used = [], set()
+    offered = []
+    used: set[int] = set()  # the sentences offered so far
     for score, size, i, text in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
         if used.isdisjoint(range(i, i + size)):  # a pair only where neither alone did
             used.update(range(i, i + size))

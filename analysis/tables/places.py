@@ -31,10 +31,11 @@ def worded(cell: str, named: dict[str, str]) -> str:
 def chain(parent: dict, place: str) -> list[str]:
     """`place`, then each place it lies in, up its `part_of` chain (`parent`: id -> part
     of), stopping before a loop; actors' chains are walked the same way (validation)."""
-    found = []
-    while isinstance(place, str) and place not in found:
-        found.append(place)
-        place = parent.get(place)
+    found: list[str] = []
+    step: object = place  # until a place with no (or a blank) part_of
+    while isinstance(step, str) and step not in found:
+        found.append(step)
+        step = parent.get(step)
     return found
 
 

@@ -5,7 +5,7 @@ import pandas as pd
 
 from analysis.core.distinct import each_once, each_result
 from analysis.core.words import number
-from analysis.tables.schema import quantity as columns
+from analysis.tables.schema import quantity_columns as columns
 from analysis.tables.vocab import QUALIFIERS
 
 

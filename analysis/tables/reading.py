@@ -129,19 +129,25 @@ def _near(column: str, names: list[str]) -> str | None:
         return "".join(c for c in text.casefold() if c.isalnum())
     same = [n for n in names if plain(n) == plain(column)]
     close = difflib.get_close_matches(column, names, n=1, cutoff=0.75)
-    return (same or close or [None])[0]
+    matches = same or close
+    return matches[0] if matches else None
 
 
 def _parse_fast(data: bytes, header: list[str]) -> tuple[pd.DataFrame, bool]:
     """pyarrow's multi-threaded parser on the file's UTF-8 bytes; reports only whether any
     row was ragged."""
-    ragged = []
+    ragged: list[object] = []
+
+    def skip(row: object) -> str:  # notes the ragged row and leaves it out
+        ragged.append(row)
+        return "skip"
+
     table = pacsv.read_csv(
         io.BytesIO(data),
         read_options=pacsv.ReadOptions(column_names=header, skip_rows=1),
         parse_options=pacsv.ParseOptions(
             newlines_in_values=True,
-            invalid_row_handler=lambda row: ragged.append(row) or "skip",
+            invalid_row_handler=skip,
         ),
         convert_options=pacsv.ConvertOptions(
             column_types={c: pa.large_string() for c in header}, null_values=[""],

@@ -463,3 +463,11 @@ day leaves the row out (what the analyst had not yet written)."""
 def quantity(table: str) -> tuple[str, str, str] | None:
     """The (qualifier, low, high) columns of `table`, if it states quantities."""
     return TABLES[table].metadata.get("quantity")
+
+
+def quantity_columns(table: str) -> tuple[str, str, str]:
+    """`quantity` of a table that states quantities; ValueError for one that does not."""
+    found = quantity(table)
+    if found is None:
+        raise ValueError(f"{table} states no quantities")
+    return found

@@ -91,7 +91,8 @@ def problems(selection: Selection, frames: dict[str, pd.DataFrame]) -> list[tupl
     if selection.table is None:
         if len(ids) < sum(t in frames for t in CLAIM_TABLES):
             return []  # a claim table without its id column (reported as missing)
-        found, tables = [], {}
+        found = []
+        tables: dict[str, str] = {}  # table -> its first id
         for i in selection.ids:
             holders = [t for t, column in ids.items() if (column == i).any()]
             if not holders:
@@ -111,6 +112,7 @@ def problems(selection: Selection, frames: dict[str, pd.DataFrame]) -> list[tupl
              if "actors" in frames and "actor_id" in frames["actors"] else {})
     found = []
     for c in selection.conditions:
+        vocabulary: set[str] | None
         if c.column == CLAIMANT_KIND:
             vocabulary, kind = set(ACTOR_KINDS), None
         elif c.column not in schema.columns:
@@ -144,7 +146,7 @@ def problems(selection: Selection, frames: dict[str, pd.DataFrame]) -> list[tupl
     return found
 
 
-def _vocabulary(spec) -> set | None:
+def _vocabulary(spec) -> set[str] | None:
     for check in spec.checks:
         allowed = check.statistics.get("allowed_values")
         if allowed is not None:

@@ -170,7 +170,7 @@ def _schema_problems(file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema)
         if case.schema_context == "DataFrameSchema":
             check = usable.checks[int(case.check_number)]
             columns = [v for v in check.statistics.values() if v in frame]
-            got = ", ".join(f"{c}={_show(frame.at[row, c])}" for c in columns)
+            got: object = ", ".join(f"{c}={_show(frame.at[row, c])}" for c in columns)
             column, expected = columns[-1], check.error
             if check.name == "qualifier_shape":
                 column, expected = _shape(frame, row, **check.statistics)
@@ -227,7 +227,7 @@ def _reference_problems(frames) -> list[Problem]:
         for column, spec in TABLES[name].columns.items():
             target = (spec.metadata or {}).get("references")
             known = _ids(frames, target) if target else None
-            if known is None or column not in frame:
+            if not target or known is None or column not in frame:
                 continue
             values = frame[column].dropna()
             if (spec.metadata or {}).get("list"):

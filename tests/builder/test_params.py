@@ -1,5 +1,8 @@
 """Parameters are checked before any kernel starts, with one-line errors (exit 2)."""
 
+import json
+import re
+
 import pytest
 
 from analysis import ParameterError
@@ -29,6 +32,16 @@ def test_defaults():
 def test_bad_values(given, message):
     with pytest.raises(ParameterError, match=message):
         resolve(**given)
+
+
+@pytest.mark.parametrize("line", ["as_of: Day", "self.as_of: Day = None"])
+def test_a_declaration_without_name_or_default_is_refused(tmp_path, line):
+    notebook = tmp_path / "n.ipynb"
+    notebook.write_text(json.dumps({"cells": [{
+        "cell_type": "code", "metadata": {"tags": ["parameters"]},
+        "source": f"from analysis.contract import Day\n{line}  # the day\n"}]}))
+    with pytest.raises(ParameterError, match=f"'{re.escape(line)}' declares no parameter"):
+        params.declared(notebook)
 
 
 @pytest.mark.parametrize("text, kind, value", [
