@@ -70,7 +70,7 @@ def resolve_parameters(brief: BriefConfig, overrides: dict, data_dir: Path | Non
         given["data_dir"] = str(Path(data_dir).resolve())
     values = params.resolve(params.declared(brief.notebook), given)
     if values.get("data_dir"):
-        values["data_dir"] = str((brief.notebook.parent / values["data_dir"]).resolve())
+        values["data_dir"] = str((brief.notebook.parent / str(values["data_dir"])).resolve())
     return values
 
 
@@ -162,11 +162,15 @@ def _make(brief: BriefConfig, values: dict, stage: Path, clock: _Clock,
     scratch = Path(tempfile.mkdtemp(prefix="bedfellows-build-"))  # the kernel's sockets and
     kernel = workers = stopping = ahead = None  # every process's temporary files
     executed = stage / f"{brief.name}.ipynb"
-    charts = []  # futures, one per cell with charts, in document order
+    charts: list = []  # futures, one per cell with charts, in document order
     # The builder idles while the kernel works: load the HTML renderer then, not while
     # papermill is still being imported and the kernel is starting.
     loaded = threading.Event()
-    warm = threading.Thread(target=lambda: (formats.warm_up(), loaded.set()), daemon=True)
+
+    def warm_up():
+        formats.warm_up()
+        loaded.set()
+    warm = threading.Thread(target=warm_up, daemon=True)
 
     def cell_done(notebook, cell, cell_index, **_):
         if warm.ident is None:

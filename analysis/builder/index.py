@@ -54,7 +54,8 @@ def briefs(root: Path) -> list[dict]:
         editions = manifest.editions(folder)[::-1]  # newest first
         entries.append({
             "name": folder.name,
-            "title": ((latest or failed).get("parameters") or {}).get("title") or folder.name,
+            "title": ((latest or failed or {}).get("parameters") or {}).get("title")
+            or folder.name,
             "latest": latest, "failed": failed, "failure": manifest.last_failure(folder),
             "editions": [(p.name, manifest.read(p), p) for p in editions],
         })

@@ -87,14 +87,19 @@ def build_many(briefs: list[BriefConfig], overrides: dict[str, str], *, out_dir:
             finally:
                 if own:
                     pool.shutdown()
-        for brief in briefs:  # the new editions to their readers, and those still waiting
-            outcome = outcomes[brief.name]
-            if outcome.status == Status.BUILT:
-                deliver.queue(brief, out_dir / brief.name, outcome.edition)
-            try:
-                outcome.sent, outcome.unsent = deliver.send(brief, out_dir / brief.name)
-            except DeliveryFailed as e:
-                outcome.unsent = [f"{brief.name}: {e}"]
+        for brief in briefs:
+            _deliver(brief, outcomes[brief.name], out_dir)
         feed.write(out_dir)  # before the index, which links the feeds
         index.write(out_dir)
     return [outcomes[b.name] for b in briefs]
+
+
+def _deliver(brief: BriefConfig, outcome: Outcome, out_dir: Path) -> None:
+    """A new edition to the brief's readers, with those still waiting from before; what
+    was sent and what could not be, on its outcome."""
+    if outcome.status == Status.BUILT:
+        deliver.queue(brief, out_dir / brief.name, outcome.edition)
+    try:
+        outcome.sent, outcome.unsent = deliver.send(brief, out_dir / brief.name)
+    except DeliveryFailed as e:
+        outcome.unsent = [f"{brief.name}: {e}"]

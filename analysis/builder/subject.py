@@ -35,7 +35,7 @@ def notebook(template: Path, target: Path, *, title: str, data_dir: str) -> None
     relative to the notebook's folder) and each of its prose cells (Markdown, or a
     `brief.prose` call) a placeholder prompting for the prose after that section."""
     nb = nbformat.read(template, as_version=4)
-    cells, after = [], None
+    cells, after = [], ""
     for cell in nb.cells:
         source = cell.source.strip()
         if "parameters" in cell.metadata.get("tags", []):
@@ -56,9 +56,11 @@ def _defaults(source: str, **values: str) -> str:
     """The parameters cell with the defaults of `values` replaced, comments kept."""
     for name, value in values.items():
         literal = json.dumps(value, ensure_ascii=False)
-        source, found = re.subn(rf"^({name}: [^=]+= )[^#\n]*?(\s*#|$)",
-                                lambda m, literal=literal: m[1] + literal + m[2],
-                                source, count=1, flags=re.M)
+
+        def put(m: re.Match[str], literal: str = literal) -> str:
+            return m[1] + literal + m[2]
+        source, found = re.subn(rf"^({name}: [^=]+= )[^#\n]*?(\s*#|$)", put, source, count=1,
+                                flags=re.M)
         if not found:
             raise ValueError(f"the template's parameters cell declares no {name}")
     return source

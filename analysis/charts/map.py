@@ -17,7 +17,7 @@ COLOURS = {"estimate": OKABE_ITO["vermillion"], "contact": OKABE_ITO["blue"],
 CREDIT = "Boundaries: geoBoundaries (gbOpen, public domain)."
 
 
-def provinces_map(topo: dict, placed: pd.DataFrame, country: str) -> alt.Chart:
+def provinces_map(topo: dict, placed: pd.DataFrame, country: str | None) -> alt.Chart:
     """`topo`: the provinces (TopoJSON, object `provinces`, each with `shapeISO` and a
     `label` point); `placed`: `evidence.where`'s rows (one per claim and province)."""
     per = _per_province(placed)
@@ -54,7 +54,7 @@ def provinces_map(topo: dict, placed: pd.DataFrame, country: str) -> alt.Chart:
     chart = alt.layer(base, reported, *labels).properties(**size).configure_view(
         stroke=GRID)
     return finish(
-        chart, placed, f"{country}'s provinces: where reports place something",
+        chart, placed, f"{_provinces(country)}: where reports place something",
         "Filled: provinces where a report places an estimate, a contact or a transfer. "
         + CREDIT, _description(per, country))
 
@@ -73,8 +73,13 @@ def _per_province(placed: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["boundary_id", "province", "what", "reports", "lines"])
 
 
-def _description(per: pd.DataFrame, country: str) -> str:
+def _provinces(country: str | None) -> str:
+    """'Afghanistan's provinces'; 'Provinces' where none is part of a country on record."""
+    return f"{country}'s provinces" if country else "Provinces"
+
+
+def _description(per: pd.DataFrame, country: str | None) -> str:
     said = [f"{r.province} ({r.reports})" for r in per.itertuples()]
-    return (f"Map of {country}'s provinces; "
+    return (f"Map of {_provinces(country) if country else 'provinces'}; "
             + (f"{plural(len(per), 'province')} filled where reports place something: "
                f"{series(said)}." if said else "no report is placed in a province."))

@@ -172,10 +172,12 @@ def send(
     if not brief.email:
         raise ParameterError(f"{name} has no recipients: give it email = [...] in "
                              f"{(config_file or paths.CONFIG).name}")
-    latest = manifest.last_good(brief_dir)
-    if edition is None and latest is None:
-        raise ParameterError(f"{name} has no good edition to send: build it first")
-    done, failed = deliver.send(brief, brief_dir, [edition or manifest.edition_id(latest)])
+    if edition is None:
+        latest = manifest.last_good(brief_dir)
+        if latest is None:
+            raise ParameterError(f"{name} has no good edition to send: build it first")
+        edition = manifest.edition_id(latest)
+    done, failed = deliver.send(brief, brief_dir, [edition])
     for line in done:
         typer.echo(line)
     for line in failed:

@@ -18,13 +18,13 @@ from the command line itself (`tests/test_cli_reference.py` fails when they diff
 
 def commands() -> list[str]:
     """Every command and group, by its words after `brief`, in the order `--help` lists them."""
-    found, todo = [], [("", typer.main.get_command(app))]
+    found: list[str] = []
+    todo: list[tuple[str, object]] = [("", typer.main.get_command(app))]
     while todo:
         prefix, group = todo.pop(0)
-        for name, command in group.commands.items():
+        for name, command in getattr(group, "commands", {}).items():
             found.append(f"{prefix}{name}")
-            if hasattr(command, "commands"):  # a group: `brief import ...`
-                todo.append((f"{prefix}{name} ", command))
+            todo.append((f"{prefix}{name} ", command))  # a group: `brief import ...`
     return found
 
 

@@ -82,7 +82,7 @@ def _pdf(path: Path, raw: bytes) -> Page:
     try:
         reader = PdfReader(io.BytesIO(raw))
         text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
-        info = reader.metadata or {}
+        info: dict = reader.metadata or {}
     except (PdfReadError, ValueError, KeyError) as e:
         raise ImportFailed(f"{path.name}: cannot read the PDF ({e})") from None
     page = Page("a PDF", text)

@@ -256,7 +256,7 @@ def _curated_deal(records: list[dict], row: dict) -> str | None:
     if years:
         years |= set(range(min(years), max(years) + 1))
     models = _models(row["system"])
-    deals = {}
+    deals: dict[str, list[dict]] = {}
     for r in records:
         if r.get("deal_id") and not r["sale_id"].startswith("SIPRI-") \
                 and r["supplier"] == row["supplier"] and r["recipient"] == row["recipient"]:

@@ -37,14 +37,16 @@ def upsert(table: Table, key: str, rows: list[dict]):
     an unchanged one keeps its day."""
     columns, records = table
     position = {r[key]: i for i, r in enumerate(records)}
-    added, changed, unchanged = [], [], []
+    added: list[str] = []
+    changed: list[str] = []
+    unchanged: list[str] = []
     ignored = {"source_id": "", ENTERED: ""}
     for row in rows:
         row = {c: row.get(c) or "" for c in columns}
         old = records[position[row[key]]] if row[key] in position else None
         same = old is not None and {**old, **ignored} == {**row, **ignored}
         if ENTERED in columns:
-            row[ENTERED] = old[ENTERED] if same else date.today().isoformat()
+            row[ENTERED] = old[ENTERED] if old is not None and same else date.today().isoformat()
         if old is None:
             records.append(row)
             added.append(row[key])

@@ -6,8 +6,14 @@ is laid out in the helper processes while this process writes the others."""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.core.registry import Registry
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
+
+    from analysis.render.workers import Worker
 
 
 @dataclass
@@ -17,12 +23,12 @@ class Job:
     prints) with the `charts` they are drawing (one result per cell with charts, in
     document order) and the print page's parts laid out `ahead` (`render.ahead`)."""
 
-    nb: dict
+    nb: "NotebookNode"
     stage: Path
     name: str
     title: str
     paper: str
-    workers: object = None
+    workers: "Worker | None" = None
     charts: list = field(default_factory=list)
     ahead: dict | None = None
 
@@ -63,6 +69,7 @@ def _pdf(job: Job) -> Wait:
     drawn, slots = pdf.placed(job.charts)
     printable = page.render(job.nb, mode="print", title=job.title, slots=slots,
                             paper=job.paper)
+    assert job.workers is not None  # a format that prints has the helper processes
     laid_out = job.workers.pdf(printable, job.path("pdf"), drawn, job.ahead)
 
     def wait() -> dict:

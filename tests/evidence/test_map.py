@@ -78,3 +78,15 @@ def test_a_subject_without_boundaries_says_it_has_no_map(tmp_path):
     t = make_tables(tmp_path / "data", fighter_estimates=[estimate("E1", "wire", **exact(9))])
     html = Brief(data_dir=t.data_dir).where().html()
     assert "No map: this subject holds no boundaries" in html
+
+
+def test_provinces_of_no_country_on_record_are_not_named_none(data):
+    from analysis.charts.map import provinces_map
+    from analysis.evidence.where import where
+    from analysis.tables.places import boundaries
+
+    t = Brief(data_dir=data).t
+    spec = provinces_map(boundaries(data), where(t).placed, None).to_dict()
+    assert spec["title"]["text"] == "Provinces: where reports place something"
+    assert spec["description"].startswith("Map of provinces; ")
+    assert "None" not in spec["title"]["text"] + spec["description"]

@@ -28,7 +28,7 @@ def section(b: "Brief", timeline: bool = False) -> Section:
     a = t.arms_sales
     facts = {"arms_reports": Fact(words.plural(len(a), "report")),
              "arms_routes": Fact(words.plural(a["route_key"].nunique(), "route"))}
-    parts = [heading("arms"), summary(t, cite, limits.SUMMARY_ROUTES)]
+    parts: list[Markup | Figure] = [heading("arms"), summary(t, cite, limits.SUMMARY_ROUTES)]
     if not a.empty:
         found = arms.arms_routes(t, limits.CHART_ROUTES)
         parts.append(Figure(charts.arms_status(found), cite.sources(

@@ -123,7 +123,7 @@ def _listed(t: Tables, cite: Citations, rows: pd.DataFrame) -> list[Markup]:
 
 
 def _table(t: Tables, cite: Citations, rows: pd.DataFrame, caption: str) -> Markup:
-    worded = {}
+    worded: dict[tuple[str, str], tuple[str, str]] = {}
     for name, labels in rows.groupby("table", sort=False)["label"]:
         frame = getattr(t, name).loc[labels]
         what = _judged(frame) if name == JUDGMENTS else describe(t, name, frame)

@@ -27,7 +27,7 @@ def section(b: "Brief") -> Section:
     t, cite = b.t, b.cite
     c = t.diplomatic_contacts
     events = contacts.contact_events(t, limits.CHART_POINTS, limits.CHART_ROWS)
-    parts = [heading("contacts"), summary(t, cite)]
+    parts: list[Markup | Figure] = [heading("contacts"), summary(t, cite)]
     if not events.empty:
         sets = c["party_set"][c["date_first"].notna()]
         shown, left_out = focused(events, "contact")
@@ -50,11 +50,11 @@ def summary(t: Tables, cite: Citations) -> Markup:
     """How many contacts, over what period, the first and the latest, intermediaries
     (the first `words.NAMED` of them, by date, and a count of the others)."""
     c = t.diplomatic_contacts
-    start = c["date_first"].dropna()
-    if start.empty:
-        return Markup("<p>No dated diplomatic contacts in this selection.</p>")
-    undated = len(c) - len(start)
     ends = [support.earliest(c, "date"), support.latest(c, "date")]
+    if ends[0] is None or ends[1] is None:
+        return Markup("<p>No dated diplomatic contacts in this selection.</p>")
+    start = c["date_first"].dropna()
+    undated = len(c) - len(start)
     first, last = contacts.events_of(t, c.loc[ends]).iloc
     parts = [
         f"<p>{words.plural(len(start), 'dated contact')} "

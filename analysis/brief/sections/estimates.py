@@ -27,7 +27,7 @@ def section(b: "Brief", measure: str = "fighters") -> Section:
     """Each group's estimates of `measure`, one series per group and place."""
     t, cite = b.t, b.cite
     points = estimates.estimate_points(t, measure)
-    parts = [heading("estimates"), summary(t, points, cite, measure)]
+    parts: list[Markup | Figure] = [heading("estimates"), summary(t, points, cite, measure)]
     if not points.empty:
         # the series (a group in a place) the summary names, one panel each
         chosen = estimates.most_estimated(points, words.NAMED).nlargest(
@@ -59,6 +59,7 @@ def summary(t: Tables, points: pd.DataFrame, cite: Citations, measure: str) -> M
     # the most estimated series, in name order
     for _, rows in estimates.most_estimated(points, words.NAMED).groupby("series", sort=True):
         label = support.latest(t.fighter_estimates, "as_of_date", rows["row"])
+        assert label is not None  # the points are dated estimates
         latest = estimates.worded(t, rows[rows["row"] == label]).iloc[0]
         by = (f"according to {escape(latest['claimant'])}" if latest["side"] != UNATTRIBUTED
               else f"unattributed, in {escape(latest['claimant'])}")

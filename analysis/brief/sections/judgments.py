@@ -66,26 +66,26 @@ def _entry(t: Tables, cite: Citations, q: Question, previous: dict | None,
            known: dict[str, Fact], found: dict[str, Fact]) -> Markup:
     name = q.key.replace("-", "_")
     lines = [Markup("<h3>{}</h3>").format(q.text)]
-    if q.current is None:
+    current, c = q.current, q.confidence
+    if current is None or c is None:
         lines.append(Markup('<p class="judgment">The analyst had made no judgment on this '
                             "question by this edition’s day: the question and its evidence "
                             "are shown as known then.</p>"))
     else:
-        text = Markup(resolve(q.judgment, known, html_text=True))
-        found[f"{name}_judgment"] = Fact(q.judgment)
-        found[f"{name}_likelihood"] = Fact(q.likelihood)
+        text = Markup(resolve(current.text, known, html_text=True))
+        found[f"{name}_judgment"] = Fact(current.text)
+        found[f"{name}_likelihood"] = Fact(current.likelihood)
         lines.append(Markup('<p class="judgment"><span class="label">Analyst’s judgment'
                             "</span> {text}</p>").format(text=text))
         lines.append(Markup('<p class="likelihood"><strong class="term">{term}</strong>: '
                             "the analyst’s likelihood for this judgment (ICD 203; time "
                             "frame: {frame}; reviewed {reviewed}).</p>").format(
-            term=q.likelihood.capitalize(), frame=q.time_frame,
+            term=current.likelihood.capitalize(), frame=q.time_frame,
             reviewed=dates.display(q.reviewed)))
         if q.history:
             lines.append(_history(q))
         if q.review_due or q.changed:
             lines.append(_awaiting(q))
-        c = q.confidence
         found[f"{name}_confidence"] = Fact(c.level)
         lines.append(Markup('<p class="confidence">Confidence (computed): <strong>{level}'
                             "</strong>. {basis}.</p>").format(level=c.level, basis=c.basis))
@@ -119,7 +119,7 @@ def _history(q: Question) -> Markup:
         more=(f" {words.plural(len(q.history) - 1, 'earlier judgment')} before that."
               if len(q.history) > 1 else ""),
         why=Markup(" <span class=\"label\">Why</span> {}").format(q.current.note)
-        if q.current.note else "")
+        if q.current and q.current.note else "")
 
 
 def _awaiting(q: Question) -> Markup:

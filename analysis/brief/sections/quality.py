@@ -19,7 +19,7 @@ def section(b: "Brief") -> Section:
     """Where the evidence comes from (deep dives)."""
     t, cite = b.t, b.cite
     profile = evidence_profile(t)
-    parts = [heading("quality")]
+    parts: list[Markup | Figure] = [heading("quality")]
     if profile.empty:
         parts.append(Markup("<p>No reports in this selection.</p>"))
         return Section("quality", *parts)

@@ -27,7 +27,7 @@ def section(b: "Brief") -> Section:
         return Section("where", heading("where"), Markup(
             "<p>No map: this subject holds no boundaries ({}).</p>").format(str(BOUNDARIES)))
     w = placing.where(t)
-    parts = [heading("where")]
+    parts: list[Markup | Figure] = [heading("where")]
     if w.placed.empty:
         parts.append(Markup("<p>No report on record places anything in a province{}.</p>")
                      .format(f" of {w.country}" if w.country else ""))
