@@ -26,6 +26,13 @@ class Server:
     port: int
     messages: list[tuple[str, list[str], EmailMessage]] = field(default_factory=list)
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
+        """Every recipient taken but those at `nobody@`, as a server refuses a mailbox."""
+        if address.startswith("nobody@"):
+            return "550 5.1.1 no such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope) -> str:
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos),
                               message_from_bytes(envelope.content, policy=policy.default)))

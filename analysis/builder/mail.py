@@ -60,13 +60,18 @@ def deliver(brief: BriefConfig, folder: Path, previous: Path | None) -> str:
     message = compose(manifest.read(folder) or {}, previous,
                       formats.published(folder, brief.name), sender=brief.server.sender,
                       recipients=list(brief.email))
-    send(brief.server, message)
-    return f"sent to {words.plural(len(brief.email), 'recipient')}"
+    refused = send(brief.server, message)
+    taken = len(brief.email) - len(refused)
+    return f"sent to {words.plural(taken, 'recipient')}" + "".join(
+        f"; {address} refused by the server ({code} {reason.decode(errors='replace')})"
+        for address, (code, reason) in refused.items())
 
 
-def send(server: MailServer, message: EmailMessage, timeout: float = 30) -> None:
-    """Hand `message` to the SMTP server: DeliveryFailed, in one line, when it cannot be
-    (the password, from the environment, is never in it)."""
+def send(server: MailServer, message: EmailMessage, timeout: float = 30
+         ) -> dict[str, tuple[int, bytes]]:
+    """Hand `message` to the SMTP server; the recipients it refused while it took the
+    others (`smtplib`'s). DeliveryFailed, in one line, when it cannot be (the password,
+    from the environment, is never in it)."""
     password = os.environ.get(PASSWORD_ENV)
     try:
         with smtplib.SMTP(server.host, server.port, timeout=timeout) as smtp:
@@ -74,7 +79,7 @@ def send(server: MailServer, message: EmailMessage, timeout: float = 30) -> None
                 smtp.starttls(context=ssl.create_default_context())
             if password:
                 smtp.login(server.user or server.sender, password)
-            smtp.send_message(message)
+            return smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as e:
         reason = str(e).replace(password, "…") if password else str(e)
         raise DeliveryFailed(f"the SMTP server {server.host}:{server.port} "

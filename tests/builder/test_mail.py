@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from smtp import HOST, refused_port, smtp_server
 
-from analysis.builder import mail
+from analysis.builder import config, mail
 from analysis.render import formats
 
 NAME = "russia-taliban"
@@ -133,3 +133,16 @@ def test_a_message_goes_through_a_real_smtp_server(second):
     assert _text(got, "plain").startswith(NEWS)
     with pytest.raises(ConnectionRefusedError):
         smtplib.SMTP(HOST, refused_port(), local_hostname="localhost", timeout=10)
+
+
+def test_a_refused_recipient_is_said_and_the_others_receive_it(second, tmp_path):
+    record, folder, previous = second
+    with smtp_server() as server:
+        brief = config.BriefConfig(
+            NAME, tmp_path / "n.ipynb", email=("ana@example.org", "nobody@example.org"),
+            server=config.MailServer(HOST, server.port, False, SENDER))
+        said = mail.deliver(brief, folder, previous)
+        assert said == ("sent to 1 recipient; nobody@example.org refused by the server "
+                        "(550 5.1.1 no such mailbox)")
+        [(_, to, message)] = server.messages
+        assert to == ["ana@example.org"] and message["Subject"] == "A brief: edition 2021-03-01"
