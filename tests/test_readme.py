@@ -6,26 +6,11 @@ import re
 import shlex
 
 import pytest
-import typer
 
-from analysis.cli import app
+from analysis.cli import reference
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-
-
-def _commands() -> dict:
-    """'build', 'import sipri', ... -> the command."""
-    found, todo = {}, [("", typer.main.get_command(app))]
-    while todo:
-        prefix, group = todo.pop()
-        for name, command in group.commands.items():
-            path = f"{prefix}{name}"
-            if hasattr(command, "commands"):  # a group (typer's own click)
-                todo.append((f"{path} ", command))
-            else:
-                found[path] = command
-    return found
 
 
 def _calls() -> list[list[str]]:
@@ -44,7 +29,7 @@ def test_every_path_it_names_exists():
 
 @pytest.mark.parametrize("words", _calls(), ids=lambda w: " ".join(w)[:40])
 def test_every_command_and_option_it_shows_exists(words):
-    commands = _commands()
+    commands = reference.commands()
     name = next((c for c in sorted(commands, key=len, reverse=True)
                  if words[:len(c.split())] == c.split()), None)
     assert name, f"no command `brief {' '.join(words)}`"

@@ -58,6 +58,13 @@ def check_name(name: str) -> str:
     return name
 
 
+def named(briefs: dict[str, BriefConfig], name: str) -> BriefConfig:
+    """The configured brief called `name`; a clear error naming the others when none is."""
+    if check_name(name) not in briefs:
+        raise ParameterError(f"no brief named {name!r} (configured: {', '.join(briefs)})")
+    return briefs[name]
+
+
 def load(path: Path = CONFIG) -> dict[str, BriefConfig]:
     """Every configured brief by name, in file order."""
     path = Path(path)

@@ -58,21 +58,18 @@ def send(brief: BriefConfig, brief_dir: Path, editions: list[str] | None = None
     if not any(d.wants(brief) for d in DESTINATIONS.values()):
         return [], []
     state, done, failed = _read(brief_dir), [], []
-    good = manifest.good(brief_dir)
-    folders = {manifest.edition_id(r): p for p, r in good}
-    before = {manifest.edition_id(r): (good[i - 1][0] / manifest.NAME if i else None)
-              for i, (_, r) in enumerate(good)}
+    good = {manifest.edition_id(r): (p, before) for p, r, before in manifest.good(brief_dir)}
     for name, destination in DESTINATIONS.items():
         if not destination.wants(brief):
             continue
         own = state.setdefault(name, {})
         for edition in list(editions if editions is not None else own.get("unsent", [])):
-            if edition not in folders:
+            if edition not in good:
                 failed.append(f"{brief.name}: no good edition {edition!r} to send "
-                              f"(editions: {', '.join(folders) or 'none'})")
+                              f"(editions: {', '.join(good) or 'none'})")
                 continue
             try:
-                said = destination.send(brief, folders[edition], before[edition])
+                said = destination.send(brief, *good[edition])
             except DeliveryFailed as e:
                 left = len(own.get("unsent", []))
                 failed.append(f"{brief.name}: edition {edition} not sent by {name}: {e}"

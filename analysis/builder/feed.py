@@ -32,8 +32,8 @@ def write(root: Path) -> list[Path]:
 
 def _entries(folder: Path) -> list[dict]:
     """One per good edition of the brief in `folder`, each with its summary."""
-    found, before = [], None
-    for path, record in manifest.good(folder):
+    found = []
+    for path, record, before in manifest.good(folder):
         found.append({
             "id": f"{URN}edition:{folder.name}:{manifest.edition_id(record)}",
             "title": news.title(record),
@@ -44,7 +44,6 @@ def _entries(folder: Path) -> list[dict]:
                       for fmt, file in formats.published(path, folder.name)],
             "summary": news.news(record, before).text(),
         })
-        before = path / manifest.NAME
     return found[::-1]
 
 

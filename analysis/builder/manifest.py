@@ -43,10 +43,12 @@ def editions(brief_dir: Path) -> list[Path]:
     return [p for m, p in sorted(found, key=lambda mp: (mp[0][1], int(mp[0][2] or 1)))]
 
 
-def good(brief_dir: Path) -> list[tuple[Path, dict]]:
-    """The brief's good editions, oldest first: each folder with its manifest."""
-    found = [(p, read(p)) for p in editions(brief_dir)]
-    return [(p, r) for p, r in found if r and r.get("status") == Status.BUILT]
+def good(brief_dir: Path) -> list[tuple[Path, dict, Path | None]]:
+    """The brief's good editions, oldest first: each folder with its manifest, and the
+    manifest of the good edition before it (None for the first), for its news."""
+    found = [(p, r) for p in editions(brief_dir)
+             if (r := read(p)) and r.get("status") == Status.BUILT]
+    return [(p, r, found[i - 1][0] / NAME if i else None) for i, (p, r) in enumerate(found)]
 
 
 def next_edition_id(brief_dir: Path, day: str) -> str:

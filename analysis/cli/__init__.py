@@ -98,10 +98,8 @@ def build(
     briefs = config.load(config_file or paths.CONFIG)
     if all_briefs and names:
         raise ParameterError("give brief names or --all, not both")
-    for name in names or []:
-        if config.check_name(name) not in briefs:
-            raise ParameterError(f"no brief named {name!r} (configured: {', '.join(briefs)})")
-    chosen = (list(briefs.values()) if all_briefs else [briefs[n] for n in names] if names
+    chosen = (list(briefs.values()) if all_briefs
+              else [config.named(briefs, n) for n in names] if names
               else [next(iter(briefs.values()))])
     texts = _overrides(param)
     if data is not None and "data_dir" in texts:
@@ -165,10 +163,8 @@ def send(
     """
     from analysis.builder import config, deliver, manifest
 
-    briefs = config.load(config_file or paths.CONFIG)
-    if config.check_name(name) not in briefs:
-        raise ParameterError(f"no brief named {name!r} (configured: {', '.join(briefs)})")
-    brief, brief_dir = briefs[name], (out or paths.REPORTS) / name
+    brief = config.named(config.load(config_file or paths.CONFIG), name)
+    brief_dir = (out or paths.REPORTS) / name
     if not brief.email:
         raise ParameterError(f"{name} has no recipients: give it email = [...] in "
                              f"{(config_file or paths.CONFIG).name}")

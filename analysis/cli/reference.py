@@ -2,6 +2,8 @@
 80 columns wide shows it. `python -m analysis.cli.reference` writes it;
 tests/test_cli_reference.py checks that it is what the command line says."""
 
+from typing import Any
+
 import typer
 from typer.testing import CliRunner
 
@@ -16,14 +18,15 @@ from the command line itself (`tests/test_cli_reference.py` fails when they diff
 """
 
 
-def commands() -> list[str]:
-    """Every command and group, by its words after `brief`, in the order `--help` lists them."""
-    found: list[str] = []
-    todo: list[tuple[str, object]] = [("", typer.main.get_command(app))]
+def commands() -> dict[str, Any]:
+    """Every command and group (typer's click objects) by its words after `brief`, in the
+    order `--help` lists them."""
+    found: dict[str, Any] = {}
+    todo: list[tuple[str, Any]] = [("", typer.main.get_command(app))]
     while todo:
         prefix, group = todo.pop(0)
         for name, command in getattr(group, "commands", {}).items():
-            found.append(f"{prefix}{name}")
+            found[f"{prefix}{name}"] = command
             todo.append((f"{prefix}{name} ", command))  # a group: `brief import ...`
     return found
 

@@ -32,8 +32,9 @@ class Job:
     charts: list = field(default_factory=list)
     ahead: dict | None = None
 
-    def path(self, suffix: str) -> Path:
-        return self.stage / f"{self.name}.{suffix}"
+    def path(self, fmt: str) -> Path:
+        """The file the format `fmt` writes."""
+        return FORMATS[fmt].file(self.stage, self.name)
 
 
 Wait = Callable[[], dict]
@@ -50,6 +51,7 @@ class Format:
     prints: bool = False  # laid out by the helper processes (they start with the kernel)
 
     def file(self, folder: Path, brief: str) -> Path:
+        """`<brief>.<format>` in `folder`: how every file of the format is named."""
         return folder / f"{brief}.{self.name}"
 
 
